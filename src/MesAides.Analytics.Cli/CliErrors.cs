@@ -1,0 +1,47 @@
+using MesAides.Analytics.Loading;
+using Spectre.Console.Cli;
+
+namespace MesAides.Analytics.Cli;
+
+/// <summary>One-line reasons and exit codes: 2 for bad usage or a missing input, 1 for unreadable input.</summary>
+internal static class CliErrors
+{
+    public static string Describe(Exception exception) => exception switch
+    {
+        CommandAppException e => e.Message,
+        FileNotFoundException or DirectoryNotFoundException => exception.Message,
+        LoadException e => "strict mode: " + e.Rejection,
+        _ => exception.Message,
+    };
+
+    public static int ExitCode(Exception exception) => exception switch
+    {
+        CommandAppException or FileNotFoundException or DirectoryNotFoundException or ArgumentException => 2,
+        _ => 1,
+    };
+}
+
+/// <summary>Options every verb that reads situations shares.</summary>
+internal class InputSettings : CommandSettings
+{
+    [CommandOption("-i|--input <PATH>")]
+    [System.ComponentModel.Description("Export to read: situations.bson, a dump directory, JSON/JSONL (.gz), or a directory of CSV tables. Default: the embedded synthetic sample.")]
+    public string? Input { get; init; }
+
+    [CommandOption("--strict")]
+    [System.ComponentModel.Description("Stop at the first unreadable document instead of counting it.")]
+    public bool Strict { get; init; }
+
+    [CommandOption("--workers <N>")]
+    [System.ComponentModel.Description("Parser threads (default: the number of cores; 1 reads sequentially).")]
+    public int? Workers { get; init; }
+
+    public SituationSource OpenSource()
+    {
+        var options = new LoadOptions(Workers ?? Environment.ProcessorCount, Strict);
+        return Input is null ? SituationSource.Sample(options) : SituationSource.Open(Input, options);
+    }
+
+    public override Spectre.Console.ValidationResult Validate() =>
+        Workers is < 1 ? Spectre.Console.ValidationResult.Error("--workers must be at least 1") : base.Validate();
+}

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using MesAides.Analytics.Model;
+
+namespace MesAides.Analytics.Loading;
+
+/// <summary>
+/// Format B (2017-08 → 2021): <c>menage</c>, <c>famille</c>, <c>foyer_fiscal</c>, and individuals holding one
+/// key per resource type whose value maps periods to amounts.
+/// </summary>
+internal static class OpenFisca
+{
+    public static (Household, ImmutableArray<Individual>) Map<TNode>(TNode root)
+        where TNode : struct, IDocNode<TNode>
+    {
+        var menage = root["menage"u8];
+        var (category, detail) = HousingStatuses.FromOpenFisca(Fields.String(menage["statut_occupation_logement"u8], "menage.statut_occupation_logement"));
+        var household = new Household(
+            category,
+            detail,
+            Fields.Number(menage["loyer"u8], "menage.loyer"),
+            Fields.Number(menage["charges_locatives"u8], "menage.charges_locatives"),
+            Fields.Code(menage["code_postal"u8], "menage.code_postal"),
+            Fields.Code(menage["depcom"u8], "menage.depcom"),
+            Fields.String(menage["nom_commune"u8], "menage.nom_commune"));
+
+        var individuals = ImmutableArray.CreateBuilder<Individual>();
+        var index = 0;
+        foreach (var node in root["individus"u8].Items())
+        {
+            try
+            {
+                individuals.Add(MapIndividual(node, index));
+            }
+            catch (MappingException e)
+            {
+                throw new MappingException(e.Reason, $"individus[{index}].{e.Field}", e.Message);
+            }
+
+            index++;
+        }
+
+        return (household, individuals.DrainToImmutable());
+    }
+
+    private static Individual MapIndividual<TNode>(TNode node, int index)
+        where TNode : struct, IDocNode<TNode>
+    {
+        var id = Fields.String(node["id"u8], "id") ?? Fields.String(node["_id"u8], "_id") ?? $"individu_{index}";
+        var individual = new SituationMapper.IndividualBuilder(id, Fields.String(node["role"u8], "role") ?? SituationMapper.RoleFromId(id))
+        {
+            BirthDate = Fields.Date(node["date_naissance"u8], "date_naissance"),
+        };
+
+        foreach (var (name, value) in node.Properties())
+        {
+            if (SituationMapper.IsPeriodMap(value))
+            {
+                SituationMapper.AddPeriodMap(individual, name, value, name);
+            }
+        }
+
+        return individual.Build();
+    }
+}
