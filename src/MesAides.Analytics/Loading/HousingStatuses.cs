@@ -19,7 +19,7 @@ public static class HousingStatuses
     public const string SansDomicile = "sans_domicile";
 
     /// <summary>Detailed statuses in the form's order.</summary>
-    public static IReadOnlyList<string> Details { get; } =
+    public static System.Collections.Immutable.ImmutableArray<string> Details { get; } =
         [LocataireHlm, LocataireVide, LocataireMeuble, LocataireFoyer, PrimoAccedant, Proprietaire, LogeGratuitement, SansDomicile];
 
     public static HousingCategory? CategoryOf(string? detail) => detail switch
