@@ -8,11 +8,12 @@ namespace MesAides.Analytics.Loading;
 /// </summary>
 internal static class Fields
 {
+    /// <summary>A text value; an empty string is missing, as in the CSV tables.</summary>
     public static string? String<TNode>(TNode node, string field)
         where TNode : struct, IDocNode<TNode> => node.Kind switch
         {
             NodeKind.Missing or NodeKind.Null => null,
-            NodeKind.String or NodeKind.ObjectId => node.GetString(),
+            NodeKind.String or NodeKind.ObjectId => node.GetString() is { Length: > 0 } text ? text : null,
             NodeKind.Number when node.TryGetNumber(out var n) => n.ToString(CultureInfo.InvariantCulture),
             _ => throw WrongType(field, "a string", node.Kind),
         };

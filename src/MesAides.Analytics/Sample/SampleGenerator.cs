@@ -335,7 +335,7 @@ public sealed class SampleGenerator
         var days = end.DayNumber - start.DayNumber + 1;
         while (true)
         {
-            var t = Math.Sqrt(random.NextDouble());
+            var t = Math.Pow(random.NextDouble(), 0.75);
             var day = start.AddDays((int)(t * days) % days);
             var weekendFactor = day.DayOfWeek switch { DayOfWeek.Saturday => 0.5, DayOfWeek.Sunday => 0.4, _ => 1.0 };
             if (random.NextDouble() > weekendFactor)
