@@ -76,6 +76,9 @@ public sealed class GeographyUsage(Geography geography) : IAnalysis<GeographyRes
     public static GeographyResult Analyse(IEnumerable<Observation> observations, Geography? geography = null) =>
         Pass.Run(new GeographyUsage(geography ?? Geography.Default), observations);
 
+    public static GeographyResult Analyse(IEnumerable<Model.Situation> situations, Geography? geography = null) =>
+        Pass.Run(new GeographyUsage(geography ?? Geography.Default), new Enricher(geography ?? Geography.Default).Enrich(situations));
+
     public void Add(in Observation observation)
     {
         var location = observation.Location;

@@ -51,6 +51,8 @@ public sealed class Housing : IAnalysis<HousingResult>
 
     public static HousingResult Analyse(IEnumerable<Observation> observations) => Pass.Run(new Housing(), observations);
 
+    public static HousingResult Analyse(IEnumerable<Situation> situations) => Pass.Run(new Housing(), situations);
+
     public void Add(in Observation observation)
     {
         var household = observation.Situation.Household;

@@ -20,6 +20,10 @@ public interface IAnalysis<out TResult> : IAnalysis
 /// <summary>Runs an analysis over observations already in memory (notebooks, tests).</summary>
 public static class Pass
 {
+    /// <summary>Runs over situations, resolving communes with the embedded reference data.</summary>
+    public static TResult Run<TResult>(IAnalysis<TResult> analysis, IEnumerable<Model.Situation> situations) =>
+        Run(analysis, Enricher.Default.Enrich(situations));
+
     public static TResult Run<TResult>(IAnalysis<TResult> analysis, IEnumerable<Observation> observations)
     {
         foreach (var observation in observations)

@@ -4,7 +4,7 @@ using MesAides.Analytics.Model;
 namespace MesAides.Analytics.Tests.TestSupport;
 
 /// <summary>Test data builders: each test states only what matters to it.</summary>
-public static class Some
+public static partial class Some
 {
     private static int _counter;
 
