@@ -32,6 +32,10 @@ public sealed class Geography
 
     private static readonly Lazy<Geography> Embedded = new(LoadEmbedded);
 
+    /// <summary>A reference of one's own (another vintage of the communes, or a small one for tests).</summary>
+    public static Geography Create(IEnumerable<Commune> communes, IEnumerable<KeyValuePair<string, string>> aliases, IReadOnlyDictionary<string, string> departements, IReadOnlyDictionary<string, string> regions) =>
+        new(communes, aliases, departements, regions);
+
     /// <summary>The committed reference data (loaded once, read-only, shared).</summary>
     public static Geography Default => Embedded.Value;
 

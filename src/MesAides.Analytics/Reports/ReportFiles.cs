@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using MesAides.Analytics.Analyses;
+using MesAides.Analytics.Tables;
+
+namespace MesAides.Analytics.Reports;
+
+/// <summary>Writes a report's outputs: <c>report.html</c>, <c>tables/*.csv</c>, <c>summary.json</c>.</summary>
+public static class ReportFiles
+{
+    public static IReadOnlyList<string> Write(ReportResult result, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        var suppression = new Suppression(result.Options.MinCell);
+        if (result.Options.WriteCsv)
+        {
+            var tables = Path.Combine(directory, "tables");
+            Directory.CreateDirectory(tables);
+            foreach (var table in result.Tables)
+            {
+                var published = table.Name == "audit" ? table : suppression.Apply(table);
+                var path = Path.Combine(tables, table.Name + ".csv");
+                CsvOutput.Write(path, [.. table.Columns.Select(c => c.Name)], published.Rows.Select(r => (IReadOnlyList<string?>)[.. r.Select(Cell)]));
+                written.Add(path);
+            }
+        }
+
+        if (result.Options.WriteJson)
+        {
+            var path = Path.Combine(directory, "summary.json");
+            File.WriteAllBytes(path, Summary(result, suppression));
+            written.Add(path);
+        }
+
+        if (result.Options.WriteHtml)
+        {
+            var path = Path.Combine(directory, "report.html");
+            File.WriteAllText(path, HtmlReport.Render(result, suppression), new UTF8Encoding(false));
+            written.Add(path);
+        }
+
+        return written;
+    }
+
+    private static string? Cell(object? value) => value is Suppression.Hidden ? null : Table.Format(value);
+
+    /// <summary>The headline figures, machine-readable, for dashboards.</summary>
+    public static byte[] Summary(ReportResult result, Suppression suppression)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("source", result.Source);
+            json.WriteBoolean("synthetic", result.IsSample);
+            WritePeriod(json, "period", result.Period);
+            if (result.ComparedPeriod is { } compared)
+            {
+                WritePeriod(json, "compared_with", compared);
+            }
+
+            json.WriteNumber("min_cell", result.Options.MinCell);
+            json.WriteStartObject("audit");
+            foreach (var row in result.AuditTable.Rows)
+            {
+                json.WriteNumber((string)row[0]!, Convert.ToInt64(row[1], CultureInfo.InvariantCulture));
+            }
+
+            json.WriteEndObject();
+            json.WriteStartArray("headlines");
+            foreach (var h in result.Headlines)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", h.Id);
+                json.WriteString("label", h.Label);
+                WriteFigure(json, "value", h.Value, h.IsShare, suppression);
+                WriteFigure(json, "compared", h.Compared, h.IsShare, suppression);
+                WriteFigure(json, "change", h.Change is { } c && !suppression.Hides((long?)h.Value) && !suppression.Hides((long?)h.Compared) ? c : null, true, suppression);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void WriteFigure(Utf8JsonWriter json, string name, double? value, bool isShare, Suppression suppression)
+    {
+        if (value is not { } v || !double.IsFinite(v) || (!isShare && suppression.Hides((long)v)))
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteNumber(name, v);
+        }
+    }
+
+    private static void WritePeriod(Utf8JsonWriter json, string name, ReportPeriod period)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("from", period.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteString("to", period.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,69 @@
+using MesAides.Analytics.Analyses;
+using MesAides.Analytics.Cleaning;
+
+namespace MesAides.Analytics.Reports;
+
+/// <summary>A headline figure and its value in the comparison period.</summary>
+public sealed record Headline(string Id, string Label, double? Value, double? Compared, bool IsShare)
+{
+    /// <summary>Relative change for counts, difference in points for shares.</summary>
+    public double? Change => (Value, Compared) switch
+    {
+        ({ } v, { } c) when IsShare => v - c,
+        ({ } v, { } c) when c != 0 => (v - c) / c,
+        _ => null,
+    };
+}
+
+/// <summary>What a report run computed, before it is written.</summary>
+public sealed record ReportResult(
+    string Source,
+    bool IsSample,
+    ReportOptions Options,
+    ReportPeriod Period,
+    ReportPeriod? ComparedPeriod,
+    CleaningAudit Audit,
+    long OutsidePeriod,
+    DateOnly? FirstDate,
+    DateOnly? LastDate,
+    StudyResults Current,
+    StudyResults? Compared)
+{
+    /// <summary>read = rejected + removed by rule + outside the period + kept in the period.</summary>
+    public bool Reconciles => Audit.Load.Read == Audit.Load.Rejected + Audit.Removed + OutsidePeriod + Current.Situations;
+
+    /// <summary>The audit table (never suppressed: it counts documents, not people).</summary>
+    public Table AuditTable
+    {
+        get
+        {
+            var rows = Audit.Steps.Where(s => s.Step != "kept").Select(s => new object?[] { s.Step, s.Situations, s.Description }).ToList();
+            if (Period.From is not null || Period.To is not null)
+            {
+                rows.Add(["outside-period", OutsidePeriod, "situation conservée mais hors de la période du rapport"]);
+            }
+
+            rows.Add(["kept", Current.Situations, "situations analysées"]);
+            return new Table("audit", [Column.Text("step"), Column.Number("situations"), Column.Text("description")], rows);
+        }
+    }
+
+    public IReadOnlyList<Headline> Headlines
+    {
+        get
+        {
+            static double? Share(StudyResults? r, Model.HousingCategory c) => r is null || r.Housing.Known == 0 ? null : r.Housing.Share(c);
+            return
+            [
+                new("situations", "Situations simulées", Current.Situations, Compared?.Situations, false),
+                new("individuals", "Personnes décrites", Current.Individuals, Compared?.Individuals, false),
+                new("communes", "Communes représentées", Current.Geography.Communes.Count, Compared?.Geography.Communes.Count, false),
+                new("share_locataire", "Part de locataires", Share(Current, Model.HousingCategory.Locataire), Share(Compared, Model.HousingCategory.Locataire), true),
+                new("share_sans_domicile", "Part de personnes sans domicile", Share(Current, Model.HousingCategory.SansDomicile), Share(Compared, Model.HousingCategory.SansDomicile), true),
+            ];
+        }
+    }
+
+    /// <summary>All tables of the report, the audit first.</summary>
+    public IReadOnlyList<Table> Tables => [AuditTable, .. Current.Tables];
+}

@@ -1,0 +1,69 @@
+namespace MesAides.Analytics.Reports;
+
+/// <summary>The report's own words in French (default) and English. Chart titles stay French.</summary>
+internal sealed class ReportText(string language)
+{
+    private readonly bool _en = language == "en";
+
+    private string T(string fr, string en) => _en ? en : fr;
+
+    public string Lang => _en ? "en" : "fr";
+
+    public string Title => T("Qui utilise Mes Aides ?", "Who uses Mes Aides?");
+
+    public string SampleWarning => T(
+        "Données : échantillon synthétique intégré — généré, ce ne sont pas de vrais usagers.",
+        "Data: embedded synthetic sample — generated, not real users.");
+
+    public string Source => T("Source", "Source");
+
+    public string Period => T("Période", "Period");
+
+    public string ComparedWith => T("comparée à", "compared with");
+
+    public string Headlines => T("Chiffres clés", "Headline figures");
+
+    public string Change => T("évolution", "change");
+
+    public string Audit => T("Données lues, rejetées, retirées", "Data read, rejected, removed");
+
+    public string AuditIntro => T(
+        "Chaque document lu est soit rejeté (illisible), soit retiré par une règle de nettoyage (données de test), soit hors période, soit analysé : le total se réconcilie.",
+        "Every document read is rejected (unreadable), removed by a cleaning rule (test data), outside the period, or analysed: the total reconciles.");
+
+    public string Geography => T("Où vivent les usagers", "Where users live");
+
+    public string GeographyIntro => T(
+        "Communes retrouvées par le code INSEE, sinon par le code postal (la commune la plus peuplée quand le code postal en couvre plusieurs).",
+        "Communes found from the INSEE code, else from the postal code (the most populous commune when the postal code covers several).");
+
+    public string Housing => T("Logement", "Housing");
+
+    public string Resources => T("Ressources déclarées", "Declared resources");
+
+    public string Income => T("Revenus du foyer", "Household income");
+
+    public string Ages => T("Âges et composition des foyers", "Ages and households");
+
+    public string Time => T("Usage dans le temps", "Use over time");
+
+    public string QuestionOrder => T("Ordre des questions", "Question order");
+
+    public string Quality => T("Qualité des données", "Data quality");
+
+    public string Method => T("Méthode et définitions", "Method and definitions");
+
+    public string Sources => T("Sources et licences", "Sources and licences");
+
+    public string Suppressed(int minCell) => T(
+        $"Secret statistique : les effectifs de 1 à {minCell - 1} sont masqués (« <{minCell} »), ainsi que les parts qui en découlent.",
+        $"Statistical secrecy: counts from 1 to {minCell - 1} are hidden (\"<{minCell}\"), and so are the shares computed from them.");
+
+    public string NoSuppression => T("Secret statistique désactivé (--min-cell 0) : usage interne seulement.", "Statistical secrecy off (--min-cell 0): internal use only.");
+
+    public string FullTable(string file, int shown, int total) => T(
+        $"{shown} premières lignes sur {total:N0} ; table complète : tables/{file}.csv",
+        $"First {shown} rows of {total:N0}; full table: tables/{file}.csv");
+
+    public string NotComputed(string what) => T($"Non calculé : {what}.", $"Not computed: {what}.");
+}
