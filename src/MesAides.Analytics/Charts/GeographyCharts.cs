@@ -12,10 +12,12 @@ public static class GeographyCharts
     /// Département choropleth of situations per 10,000 inhabitants (or of counts): one filled polygon per
     /// département in plain axes, so that nothing is fetched (plotly's geo traces download a world map).
     /// </summary>
-    public static GenericChart DepartementMap(GeographyResult result, bool perInhabitant = true, DepartementOutlines? outlines = null)
+    /// <remarks>Départements with 1 to <paramref name="minCount"/> − 1 situations are drawn as masked (statistical secrecy).</remarks>
+    public static GenericChart DepartementMap(GeographyResult result, bool perInhabitant = true, int minCount = 0, DepartementOutlines? outlines = null)
     {
         outlines ??= DepartementOutlines.Default;
-        var values = result.Departements.ToDictionary(
+        var masked = result.Departements.Where(d => d.Situations > 0 && d.Situations < minCount).Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
+        var values = result.Departements.Where(d => !masked.Contains(d.Code)).ToDictionary(
             d => d.Code,
             d => perInhabitant ? d.Per10000 : d.Situations,
             StringComparer.Ordinal);
@@ -39,7 +41,7 @@ public static class GeographyCharts
             }
 
             var label = $"{ChartText.Escape(names.GetValueOrDefault(code, code))} ({code}) : "
-                + (value is { } v ? v.ToString(perInhabitant ? "N1" : "N0", Theme.French) + " " + unit : "pas de données");
+                + (value is { } v ? v.ToString(perInhabitant ? "N1" : "N0", Theme.French) + " " + unit : masked.Contains(code) ? $"moins de {minCount} situations (masqué)" : "pas de données");
             traces.Add(PlotlyInterop.RawTrace("scatter", t => t
                 .Set("x", xs.ToArray()).Set("y", ys.ToArray())
                 .Set("mode", "lines").Set("fill", "toself")
@@ -72,11 +74,12 @@ public static class GeographyCharts
     }
 
     /// <summary>The communes with most situations (or the highest rate among those with at least <paramref name="minSituations"/>).</summary>
-    public static GenericChart TopCommunes(GeographyResult result, int top = 20, bool perInhabitant = false, int minSituations = 20)
+    public static GenericChart TopCommunes(GeographyResult result, int top = 20, bool perInhabitant = false, int minSituations = 20, int minCount = 0)
     {
+        minSituations = Math.Max(minSituations, minCount);
         var rows = perInhabitant
             ? result.Communes.Where(c => c.Situations >= minSituations && c.Per10000 is not null).OrderByDescending(c => c.Per10000).Take(top).ToList()
-            : result.Communes.Take(top).ToList();
+            : result.Communes.Where(c => c.Situations >= minCount).Take(top).ToList();
         rows.Reverse();
         var values = rows.Select(c => perInhabitant ? c.Per10000!.Value : c.Situations).ToArray();
         var labels = rows.Select(c => $"{ChartText.Escape(c.Commune.Name)} ({c.Commune.Insee})").ToArray();

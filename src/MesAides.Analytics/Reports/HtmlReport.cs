@@ -34,9 +34,10 @@ public static class HtmlReport
         page.Table(result.AuditTable, suppress: false);
 
         page.Section("geography", text.Geography, text.GeographyIntro);
-        page.Chart(GeographyCharts.DepartementMap(current.Geography));
-        page.Chart(GeographyCharts.TopCommunes(current.Geography));
-        page.Chart(GeographyCharts.TopCommunes(current.Geography, perInhabitant: true));
+        var minCell = page.MinCell;
+        page.Chart(GeographyCharts.DepartementMap(current.Geography, minCount: minCell));
+        page.Chart(GeographyCharts.TopCommunes(current.Geography, minCount: minCell));
+        page.Chart(GeographyCharts.TopCommunes(current.Geography, perInhabitant: true, minCount: minCell));
         page.Table(current.Geography.CommuneTable);
         page.Table(current.Geography.DepartementTable);
         page.Table(current.Geography.ResolutionTable);
@@ -116,6 +117,8 @@ public static class HtmlReport
         private readonly StringBuilder _body = new();
         private int _charts;
         private bool _open;
+
+        public int MinCell => suppression.MinCell;
 
         public string SuppressionNote => suppression.IsOn ? text.Suppressed(suppression.MinCell) : text.NoSuppression;
 
