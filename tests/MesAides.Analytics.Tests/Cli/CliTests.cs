@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using MesAides.Analytics.Tests.TestSupport;
+
+namespace MesAides.Analytics.Tests.Cli;
+
+/// <summary>The command line as a user runs it: exit codes, one-line reasons, where the outputs are.</summary>
+public class CliTests
+{
+    private static (int ExitCode, string Out, string Error) Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Paths.TempDirectory(),
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mesaides.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "mesaides did not finish");
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    [Fact]
+    public void Report_on_the_embedded_sample_says_where_the_report_is()
+    {
+        var directory = Paths.TempDirectory();
+
+        var (code, output, error) = Run("report", "--out", directory, "--format", "csv,json");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("embedded synthetic sample", output, StringComparison.Ordinal);
+        Assert.Contains(directory, output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(directory, "tables", "audit.csv")));
+        Assert.False(File.Exists(Path.Combine(directory, "report.html")));
+    }
+
+    [Fact]
+    public void A_missing_input_fails_with_its_name()
+    {
+        var (code, _, error) = Run("report", "--input", "/nonexistent/dump.bson");
+
+        Assert.Equal(2, code);
+        Assert.Contains("/nonexistent/dump.bson", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void An_empty_input_fails_because_nothing_could_be_read()
+    {
+        var (code, _, error) = Run("export", "--input", Paths.Fixture("bad/empty.json"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("no document", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_documents_do_not_stop_the_report_they_are_counted()
+    {
+        var directory = Paths.TempDirectory();
+
+        var (code, output, error) = Run("report", "--input", Paths.Fixture("bad/not-json-line.jsonl"), "--out", directory, "--min-cell", "0", "--format", "csv");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("rejected 1", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("report", "--period", "week")]
+    [InlineData("report", "--from", "2020-13-01")]
+    [InlineData("report", "--lang", "de")]
+    [InlineData("report", "--min-cell", "-1")]
+    [InlineData("generate-sample", "--format", "xml")]
+    public void Bad_options_fail_with_a_reason(params string[] args)
+    {
+        var (code, _, error) = Run(args);
+
+        Assert.NotEqual(0, code);
+        Assert.False(string.IsNullOrWhiteSpace(error));
+    }
+
+    [Fact]
+    public void A_period_with_no_data_fails()
+    {
+        var (code, _, error) = Run("report", "--from", "2030-01-01", "--to", "2030-01-31", "--out", Paths.TempDirectory());
+
+        Assert.Equal(1, code);
+        Assert.Contains("no situation in the period", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Export_writes_the_four_tidy_tables_and_generate_sample_round_trips_through_them()
+    {
+        var directory = Paths.TempDirectory();
+        var input = Path.Combine(directory, "s.bson");
+        Assert.Equal(0, Run("generate-sample", "--count", "200", "--format", "bson", "--out", input).ExitCode);
+
+        var (code, output, _) = Run("export", "--input", input, "--out", Path.Combine(directory, "tables"));
+
+        Assert.Equal(0, code);
+        Assert.Contains("wrote", output, StringComparison.Ordinal);
+        foreach (var table in new[] { "situations", "individuals", "resources", "fiscal_resources" })
+        {
+            Assert.True(File.Exists(Path.Combine(directory, "tables", table + ".csv")), table);
+        }
+    }
+}
