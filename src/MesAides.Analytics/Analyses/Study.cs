@@ -9,9 +9,14 @@ public sealed record StudyResults(
     long Situations,
     long Individuals,
     HousingResult Housing,
-    GeographyResult Geography) : ITabular
+    GeographyResult Geography,
+    ResourceResult Resources,
+    IncomeResult Income,
+    AgeResult Ages,
+    RentResult Rent) : ITabular
 {
-    public IReadOnlyList<Table> Tables => [.. Housing.Tables, .. Geography.Tables];
+    public IReadOnlyList<Table> Tables =>
+        [.. Housing.Tables, .. Geography.Tables, .. Resources.Tables, .. Income.Tables, .. Ages.Tables, .. Rent.Tables];
 }
 
 /// <summary>Feeds one observation to every analysis of the study.</summary>
@@ -19,6 +24,10 @@ public sealed class Study(Geography geography) : IAnalysis<StudyResults>
 {
     private readonly Housing _housing = new();
     private readonly GeographyUsage _geography = new(geography);
+    private readonly ResourceUsage _resources = new();
+    private readonly Income _income = new();
+    private readonly AgesAndHouseholds _ages = new();
+    private readonly Rent _rent = new(geography);
     private long _situations;
     private long _individuals;
 
@@ -34,7 +43,19 @@ public sealed class Study(Geography geography) : IAnalysis<StudyResults>
         _individuals += observation.Situation.Individuals.Length;
         _housing.Add(observation);
         _geography.Add(observation);
+        _resources.Add(observation);
+        _income.Add(observation);
+        _ages.Add(observation);
+        _rent.Add(observation);
     }
 
-    public StudyResults Result() => new(_situations, _individuals, _housing.Result(), _geography.Result());
+    public StudyResults Result() => new(
+        _situations,
+        _individuals,
+        _housing.Result(),
+        _geography.Result(),
+        _resources.Result(),
+        _income.Result(),
+        _ages.Result(),
+        _rent.Result());
 }

@@ -48,6 +48,27 @@ public static class HtmlReport
         page.Chart(HousingCharts.Details(current.Housing));
         page.Table(current.Housing.Categories);
         page.Table(current.Housing.Details);
+        page.Chart(RentCharts.Distribution(current.Rent));
+        page.Chart(RentCharts.ByDepartement(current.Rent));
+        page.Table(current.Rent.Summary);
+
+        page.Section("resources", text.Resources, text.ResourcesIntro);
+        page.Chart(ResourceCharts.Top(current.Resources));
+        page.Chart(ResourceCharts.WithoutTopTwo(current.Resources));
+        page.Table(current.Resources.TypeTable);
+        page.Table(current.Resources.SummaryTable);
+
+        page.Section("income", text.Income, text.IncomeIntro);
+        page.Chart(IncomeCharts.Histogram(current.Income));
+        page.Chart(IncomeCharts.Density(current.Income));
+        page.Table(current.Income.Histogram);
+        page.Table(current.Income.Summary);
+
+        page.Section("ages", text.Ages, null);
+        page.Chart(AgeCharts.Bands(current.Ages));
+        page.Chart(AgeCharts.Children(current.Ages));
+        page.Table(current.Ages.HouseholdTable);
+        page.Table(current.Ages.CoupleTable);
 
         Method(page, result, text);
         SourcesAndLicences(page, text);
@@ -152,13 +173,13 @@ public static class HtmlReport
             foreach (var h in result.Headlines)
             {
                 _body.Append("<div class=\"card\"><div class=\"label\">").Append(Html(h.Label)).Append("</div><div class=\"value\">")
-                    .Append(Html(Figure(h.Value, h.IsShare))).Append("</div>");
+                    .Append(Html(Figure(h.Value, h.Kind))).Append("</div>");
                 if (h.Compared is not null)
                 {
-                    var change = h.Change is { } c && !Hidden(h.Value, h.IsShare) && !Hidden(h.Compared, h.IsShare)
+                    var change = h.Change is { } c && !Hidden(h.Value, h.Kind) && !Hidden(h.Compared, h.Kind)
                         ? (h.IsShare ? (c * 100).ToString("+0.0;-0.0;0.0", Theme.French) + " pt" : c.ToString("+0.0%;-0.0%;0.0%", Theme.French))
                         : "–";
-                    _body.Append("<div class=\"change\">").Append(Html($"{text.Change} : {change} ({Figure(h.Compared, h.IsShare)})")).Append("</div>");
+                    _body.Append("<div class=\"change\">").Append(Html($"{text.Change} : {change} ({Figure(h.Compared, h.Kind)})")).Append("</div>");
                 }
 
                 _body.Append("</div>\n");
@@ -167,13 +188,13 @@ public static class HtmlReport
             _body.Append("</div>\n");
         }
 
-        private bool Hidden(double? value, bool isShare) => !isShare && value is { } v && suppression.Hides((long)v);
+        private bool Hidden(double? value, HeadlineKind kind) => kind == HeadlineKind.Count && value is { } v && suppression.Hides((long)v);
 
-        private string Figure(double? value, bool isShare) => value switch
+        private string Figure(double? value, HeadlineKind kind) => value switch
         {
             null => "–",
-            { } v when isShare => v.ToString("P1", Theme.French),
-            { } v when suppression.Hides((long)v) => suppression.Label,
+            { } v when kind == HeadlineKind.Share => v.ToString("P1", Theme.French),
+            { } v when Hidden(v, kind) => suppression.Label,
             { } v => v.ToString("N0", Theme.French),
         };
 

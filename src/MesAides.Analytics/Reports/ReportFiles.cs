@@ -75,9 +75,10 @@ public static class ReportFiles
                 json.WriteStartObject();
                 json.WriteString("id", h.Id);
                 json.WriteString("label", h.Label);
-                WriteFigure(json, "value", h.Value, h.IsShare, suppression);
-                WriteFigure(json, "compared", h.Compared, h.IsShare, suppression);
-                WriteFigure(json, "change", h.Change is { } c && !suppression.Hides((long?)h.Value) && !suppression.Hides((long?)h.Compared) ? c : null, true, suppression);
+                var hidden = h.IsCount && (suppression.Hides((long?)h.Value) || suppression.Hides((long?)h.Compared));
+                WriteFigure(json, "value", h.Value, h.IsCount, suppression);
+                WriteFigure(json, "compared", h.Compared, h.IsCount, suppression);
+                WriteFigure(json, "change", hidden ? null : h.Change, false, suppression);
                 json.WriteEndObject();
             }
 
@@ -88,9 +89,9 @@ public static class ReportFiles
         return buffer.ToArray();
     }
 
-    private static void WriteFigure(Utf8JsonWriter json, string name, double? value, bool isShare, Suppression suppression)
+    private static void WriteFigure(Utf8JsonWriter json, string name, double? value, bool isCount, Suppression suppression)
     {
-        if (value is not { } v || !double.IsFinite(v) || (!isShare && suppression.Hides((long)v)))
+        if (value is not { } v || !double.IsFinite(v) || (isCount && suppression.Hides((long)v)))
         {
             json.WriteNull(name);
         }

@@ -3,9 +3,21 @@ using MesAides.Analytics.Cleaning;
 
 namespace MesAides.Analytics.Reports;
 
-/// <summary>A headline figure and its value in the comparison period.</summary>
-public sealed record Headline(string Id, string Label, double? Value, double? Compared, bool IsShare)
+/// <summary>What a headline figure is: counts of people are suppressed when small, shares and amounts are not.</summary>
+public enum HeadlineKind
 {
+    Count,
+    Share,
+    Amount,
+}
+
+/// <summary>A headline figure and its value in the comparison period.</summary>
+public sealed record Headline(string Id, string Label, double? Value, double? Compared, HeadlineKind Kind)
+{
+    public bool IsShare => Kind == HeadlineKind.Share;
+
+    public bool IsCount => Kind == HeadlineKind.Count;
+
     /// <summary>Relative change for counts, difference in points for shares.</summary>
     public double? Change => (Value, Compared) switch
     {
@@ -55,11 +67,13 @@ public sealed record ReportResult(
             static double? Share(StudyResults? r, Model.HousingCategory c) => r is null || r.Housing.Known == 0 ? null : r.Housing.Share(c);
             return
             [
-                new("situations", "Situations simulées", Current.Situations, Compared?.Situations, false),
-                new("individuals", "Personnes décrites", Current.Individuals, Compared?.Individuals, false),
-                new("communes", "Communes représentées", Current.Geography.Communes.Count, Compared?.Geography.Communes.Count, false),
-                new("share_locataire", "Part de locataires", Share(Current, Model.HousingCategory.Locataire), Share(Compared, Model.HousingCategory.Locataire), true),
-                new("share_sans_domicile", "Part de personnes sans domicile", Share(Current, Model.HousingCategory.SansDomicile), Share(Compared, Model.HousingCategory.SansDomicile), true),
+                new("situations", "Situations simulées", Current.Situations, Compared?.Situations, HeadlineKind.Count),
+                new("individuals", "Personnes décrites", Current.Individuals, Compared?.Individuals, HeadlineKind.Count),
+                new("communes", "Communes représentées", Current.Geography.Communes.Count, Compared?.Geography.Communes.Count, HeadlineKind.Count),
+                new("share_locataire", "Part de locataires", Share(Current, Model.HousingCategory.Locataire), Share(Compared, Model.HousingCategory.Locataire), HeadlineKind.Share),
+                new("share_sans_domicile", "Part de personnes sans domicile", Share(Current, Model.HousingCategory.SansDomicile), Share(Compared, Model.HousingCategory.SansDomicile), HeadlineKind.Share),
+                new("share_zero_income", "Foyers sans aucun revenu déclaré", Current.Income.ShareZero, Compared?.Income.ShareZero, HeadlineKind.Share),
+                new("median_income", "Revenu annuel médian des foyers qui en ont (€)", Current.Income.Median, Compared?.Income.Median, HeadlineKind.Amount),
             ];
         }
     }

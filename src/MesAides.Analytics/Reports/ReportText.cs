@@ -41,7 +41,15 @@ internal sealed class ReportText(string language)
 
     public string Resources => T("Ressources déclarées", "Declared resources");
 
+    public string ResourcesIntro => T(
+        "Individus ayant déclaré au moins un montant non nul d'un type de ressource sur les 12 mois précédant la simulation.",
+        "Individuals who declared at least one non-zero amount of a resource type in the 12 months before the simulation.");
+
     public string Income => T("Revenus du foyer", "Household income");
+
+    public string IncomeIntro => T(
+        "Somme des ressources mensuelles de tous les membres du foyer sur les 12 mois précédant la simulation (hors déclarations fiscales annuelles).",
+        "Sum of the monthly resources of every member over the 12 months before the simulation (annual tax declarations excluded).");
 
     public string Ages => T("Âges et composition des foyers", "Ages and households");
 

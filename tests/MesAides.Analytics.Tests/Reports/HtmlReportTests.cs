@@ -42,6 +42,9 @@ public partial class HtmlReportTests
     [InlineData("audit")]
     [InlineData("geography")]
     [InlineData("housing")]
+    [InlineData("resources")]
+    [InlineData("income")]
+    [InlineData("ages")]
     [InlineData("method")]
     [InlineData("sources")]
     public void Every_section_is_there(string id) => Assert.Contains($"<section id=\"{id}\">", Sample.Value, StringComparison.Ordinal);

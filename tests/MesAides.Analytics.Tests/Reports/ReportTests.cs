@@ -30,6 +30,9 @@ public class ReportTests
     [InlineData("housing_detail", "category,detail,situations,share")]
     [InlineData("communes", "insee,commune,departement,situations,population,per_10000,resolution")]
     [InlineData("departements", "departement,nom,situations,population,per_10000")]
+    [InlineData("resources", "type,individuals,share")]
+    [InlineData("income", "bin,lower,upper,situations,share")]
+    [InlineData("ages", "band,role,individuals,share")]
     public void Tables_have_their_contract_columns_first(string table, string header)
     {
         var (_, directory) = Default.Value;
@@ -76,6 +79,21 @@ public class ReportTests
         Assert.Contains(communes, r => r[3] == string.Empty);
         Assert.All(communes.Where(r => r[3] == string.Empty), r => Assert.Equal(string.Empty, r[5]));
         Assert.All(communes.Where(r => r[3] != string.Empty), r => Assert.True(long.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture) >= 11));
+    }
+
+    [Fact]
+    public void Resource_and_income_tables_are_the_library_s_analyses()
+    {
+        var (_, directory) = Run(new ReportOptions { MinCell = 0, WriteHtml = false });
+        var situations = Cleaner.Default.Apply(SituationSource.Sample().Load()).Situations;
+        var resources = ResourceUsage.Analyse(situations);
+        var income = Income.Analyse(situations);
+
+        var rows = Csv(directory, "resources").Skip(1).ToList();
+        Assert.Equal(resources.Types.Select(t => (t.Type, t.Individuals.ToString(System.Globalization.CultureInfo.InvariantCulture))), rows.Select(r => (r[0], r[1])));
+        var bins = Csv(directory, "income").Skip(1).ToList();
+        Assert.Equal(income.Bins.Select(b => b.Situations.ToString(System.Globalization.CultureInfo.InvariantCulture)), bins.Select(r => r[^2]));
+        Assert.Equal(situations.Count, income.Bins.Sum(b => b.Situations));
     }
 
     [Fact]
