@@ -41,6 +41,17 @@ public static class HtmlReport
         page.Table(current.Geography.CommuneTable);
         page.Table(current.Geography.DepartementTable);
         page.Table(current.Geography.ResolutionTable);
+        if (current.IncomeCorrelation is { } correlation)
+        {
+            page.Subsection(text.Correlation);
+            page.Chart(CorrelationCharts.Scatter(correlation, minCount: minCell));
+            page.Chart(CorrelationCharts.Coefficients(correlation));
+            page.Table(correlation.CorrelationTable);
+        }
+        else
+        {
+            page.Note(text.NotComputed(text.CorrelationMissing));
+        }
 
         page.Section("housing", text.Housing, null);
         page.Chart(HousingCharts.Donut(current.Housing));
@@ -69,6 +80,50 @@ public static class HtmlReport
         page.Chart(AgeCharts.Children(current.Ages));
         page.Table(current.Ages.HouseholdTable);
         page.Table(current.Ages.CoupleTable);
+
+        // A chart is published only when none of its counts would be suppressed in its table.
+        page.Section("time", text.Time, null);
+        var time = current.Time;
+        var daily = page.Publishable(time.Daily.Select(d => d.Situations));
+        if (daily)
+        {
+            page.Chart(TimeCharts.Daily(time));
+        }
+        else if (page.Publishable(time.Weekly.Select(w => w.Situations)))
+        {
+            page.Chart(TimeCharts.Weekly(time));
+        }
+
+        page.Chart(TimeCharts.Monthly(time));
+        if (page.Publishable(time.WeekdayHour))
+        {
+            page.Chart(TimeCharts.WeekdayHour(time));
+        }
+        else
+        {
+            page.Note(text.TooSmallForChart(page.MinCell));
+        }
+
+        page.Table(time.MonthlyTable);
+        if (current.Visits is { } visits)
+        {
+            page.Subsection(text.Visits);
+            page.Chart(TimeCharts.WithVisits(visits));
+            page.Table(visits.SummaryTable);
+        }
+        else
+        {
+            page.Note(text.NotComputed(text.VisitsMissing));
+        }
+
+        page.Section("question-order", text.QuestionOrder, text.QuestionOrderIntro);
+        page.Chart(QuestionOrderCharts.Positions(current.QuestionOrder));
+        page.Table(current.QuestionOrder.PositionTable);
+        page.Table(current.QuestionOrder.OptionTable);
+
+        page.Section("quality", text.Quality, null);
+        page.Chart(QualityCharts.Missing(current.Quality));
+        page.Table(current.Quality.Table);
 
         Method(page, result, text);
         SourcesAndLicences(page, text);
@@ -141,6 +196,8 @@ public static class HtmlReport
 
         public int MinCell => suppression.MinCell;
 
+        public bool Publishable(IEnumerable<long> counts) => !counts.Any(c => suppression.Hides(c));
+
         public string SuppressionNote => suppression.IsOn ? text.Suppressed(suppression.MinCell) : text.NoSuppression;
 
         public void Header(ReportResult result)
@@ -209,6 +266,8 @@ public static class HtmlReport
 
             _open = true;
         }
+
+        public void Subsection(string title) => _body.Append("<h3>").Append(Html(title)).Append("</h3>\n");
 
         public void Chart(GenericChart chart) => _body.Append(ChartHtml.Fragment(chart, $"chart-{++_charts}"));
 

@@ -22,7 +22,10 @@ public sealed class ReportRunner(Geography? geography = null)
     {
         var period = ResolvePeriod(source, options, progress);
         var compared = period.ComparedWith(options.Compare, options.Period);
-        var current = new Study(_enricher.Geography);
+        var inputs = new StudyInputs(
+            options.FilosofiPath is { } filosofi ? Filosofi.Read(filosofi) : null,
+            options.VisitsPath is { } visits ? VisitsReader.Read(visits) : null);
+        var current = new Study(_enricher.Geography, inputs);
         var comparison = compared is null ? null : new Study(_enricher.Geography);
         var load = source.NewAudit();
         var cleaning = new Cleaner(options.Cleaning).Start(load);
@@ -42,7 +45,7 @@ public sealed class ReportRunner(Geography? geography = null)
                 continue;
             }
 
-            var date = situation.Date;
+            var date = ParisCalendar.Date(situation.DateDeValeur);
             if (period.Contains(date))
             {
                 first = first is null || date < first ? date : first;
@@ -80,9 +83,9 @@ public sealed class ReportRunner(Geography? geography = null)
         DateOnly? last = null;
         foreach (var situation in source.Stream(scan))
         {
-            if (run.Keep(situation) && (last is null || situation.Date > last))
+            if (run.Keep(situation) && ParisCalendar.Date(situation.DateDeValeur) is var day && (last is null || day > last))
             {
-                last = situation.Date;
+                last = day;
             }
         }
 

@@ -59,6 +59,22 @@ internal sealed class ReportText(string language)
 
     public string Quality => T("Qualité des données", "Data quality");
 
+    public string Correlation => T("Usage et revenu médian des communes (INSEE Filosofi)", "Use and median income of communes (INSEE Filosofi)");
+
+    public string CorrelationMissing => T("corrélation avec le revenu médian (donner --filosofi)", "correlation with median income (pass --filosofi)");
+
+    public string Visits => T("Simulations et visites du site", "Simulations and site visits");
+
+    public string VisitsMissing => T("comparaison avec les visites (donner --visits)", "comparison with visits (pass --visits)");
+
+    public string QuestionOrderIntro => T(
+        "Position moyenne de la réponse choisie si les options sont présentées dans l'ordre du formulaire ou par fréquence décroissante : l'écart est le nombre d'options lues en moins, par situation.",
+        "Mean position of the chosen answer when options are shown in the form's order or by decreasing frequency: the difference is the options read less per situation.");
+
+    public string TooSmallForChart(int minCell) => T(
+        $"Certains effectifs par jour, semaine ou créneau horaire sont inférieurs à {minCell} : ces graphiques ne sont pas publiés (tables complètes avec --min-cell 0, usage interne).",
+        $"Some counts per day, week or time slot are below {minCell}: those charts are not published (full tables with --min-cell 0, internal use).");
+
     public string Method => T("Méthode et définitions", "Method and definitions");
 
     public string Sources => T("Sources et licences", "Sources and licences");

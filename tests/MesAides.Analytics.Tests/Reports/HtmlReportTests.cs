@@ -45,6 +45,9 @@ public partial class HtmlReportTests
     [InlineData("resources")]
     [InlineData("income")]
     [InlineData("ages")]
+    [InlineData("time")]
+    [InlineData("question-order")]
+    [InlineData("quality")]
     [InlineData("method")]
     [InlineData("sources")]
     public void Every_section_is_there(string id) => Assert.Contains($"<section id=\"{id}\">", Sample.Value, StringComparison.Ordinal);

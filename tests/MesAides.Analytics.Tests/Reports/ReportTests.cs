@@ -33,6 +33,9 @@ public class ReportTests
     [InlineData("resources", "type,individuals,share")]
     [InlineData("income", "bin,lower,upper,situations,share")]
     [InlineData("ages", "band,role,individuals,share")]
+    [InlineData("daily", "date,situations")]
+    [InlineData("question_order", "question,order,mean_position,situations")]
+    [InlineData("data_quality", "format,field,missing,total,share")]
     public void Tables_have_their_contract_columns_first(string table, string header)
     {
         var (_, directory) = Default.Value;
@@ -94,6 +97,35 @@ public class ReportTests
         var bins = Csv(directory, "income").Skip(1).ToList();
         Assert.Equal(income.Bins.Select(b => b.Situations.ToString(System.Globalization.CultureInfo.InvariantCulture)), bins.Select(r => r[^2]));
         Assert.Equal(situations.Count, income.Bins.Sum(b => b.Situations));
+    }
+
+    [Fact]
+    public void Correlation_and_visits_tables_appear_only_when_their_inputs_are_given()
+    {
+        var (_, without) = Default.Value;
+        Assert.False(File.Exists(Path.Combine(without, "tables", "income_correlation.csv")));
+        Assert.False(File.Exists(Path.Combine(without, "tables", "visits.csv")));
+
+        var options = new ReportOptions
+        {
+            FilosofiPath = Paths.Fixture("filosofi/insee-2019.csv"),
+            VisitsPath = Paths.Fixture("visits/matomo-en.csv"),
+            WriteHtml = false,
+        };
+        var (result, directory) = Run(options);
+
+        Assert.StartsWith("group,n,pearson", File.ReadLines(Path.Combine(directory, "tables", "income_correlation.csv")).First(), StringComparison.Ordinal);
+        Assert.StartsWith("date,situations,visits,ratio,diverges", File.ReadLines(Path.Combine(directory, "tables", "visits.csv")).First(), StringComparison.Ordinal);
+        Assert.NotNull(result.Current.IncomeCorrelation);
+        Assert.NotNull(result.Current.Visits);
+    }
+
+    [Fact]
+    public void Daily_counts_sum_to_the_kept_situations()
+    {
+        var (result, _) = Default.Value;
+
+        Assert.Equal(result.Current.Situations, result.Current.Time.Daily.Sum(d => d.Situations));
     }
 
     [Fact]
