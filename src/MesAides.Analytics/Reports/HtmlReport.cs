@@ -94,12 +94,17 @@ public static class HtmlReport
             page.Chart(TimeCharts.Weekly(time));
         }
 
-        page.Chart(TimeCharts.Monthly(time));
+        if (page.Publishable(time.Monthly.Select(m => m.Situations)))
+        {
+            page.Chart(TimeCharts.Monthly(time));
+        }
+
         if (page.Publishable(time.WeekdayHour))
         {
             page.Chart(TimeCharts.WeekdayHour(time));
         }
-        else
+
+        if (!daily || !page.Publishable(time.WeekdayHour))
         {
             page.Note(text.TooSmallForChart(page.MinCell));
         }
@@ -108,7 +113,11 @@ public static class HtmlReport
         if (current.Visits is { } visits)
         {
             page.Subsection(text.Visits);
-            page.Chart(TimeCharts.WithVisits(visits));
+            if (page.Publishable(visits.Days.Select(d => d.Situations)))
+            {
+                page.Chart(TimeCharts.WithVisits(visits));
+            }
+
             page.Table(visits.SummaryTable);
         }
         else
