@@ -75,7 +75,8 @@ public static class CorrelationCharts
                 Bars("Spearman", c => c.Spearman, c => c.SpearmanInterval, Theme.Palette[1]),
             ])
             .WithTitle("Corrélation entre usage et revenu médian")
-            .WithLayout(l => l.Set("barmode", "group").Set("showlegend", true))
+            .WithLayout(l => l.Set("barmode", "group").Set("showlegend", true).Set("legend", new { orientation = "h", x = 1, xanchor = "right", y = 1.02, yanchor = "bottom" }))
+            .WithXAxis(a => a.Set("tickangle", 0).Set("automargin", true))
             .WithYAxis(a => a.Set("title", new { text = "Coefficient de corrélation" }).Set("range", new[] { -1.0, 1.0 }).Set("zeroline", true))
             .WithNote("Barres d'erreur : intervalle à 95 % par bootstrap (tirages avec remise, graine fixe).<br>Un groupe sans coefficient défini (moins de 2 communes) n'est pas tracé."),
             height: 460);

@@ -31,7 +31,7 @@ public static class HousingCharts
             .WithTraces(t => t.Set("hovertemplate", "%{x} : %{y:.1%}<extra></extra>").Set("texttemplate", "%{y:.0%}").Set("textposition", "outside"))
             .WithTitle("Logement : usagers de Mes Aides et population générale")
             .WithLayout(l => l.Set("barmode", "group").Set("showlegend", true))
-            .WithYAxis(a => a.Set("tickformat", ".0%").Set("title", new { text = "Part des réponses connues" }).Set("rangemode", "tozero"))
+            .WithYAxis(a => a.Set("tickformat", ".0%").Set("title", new { text = "Part des réponses connues" }).Set("range", new[] { 0, 1.15 * ours.Concat(reference).DefaultIfEmpty(1).Max() }))
             .WithNote("Le recensement (INSEE, 2012) compte des résidences principales : il n'a pas de catégorie « sans domicile »."), height: 460);
     }
 

@@ -57,13 +57,41 @@ public static class PlotlyInterop
 
     public static GenericChart WithAnnotation(this GenericChart chart, Annotation annotation) => chart.Pipe(Chart.withAnnotation(annotation, Some(true)));
 
-    /// <summary>A note under the plot area (source, caveat).</summary>
-    public static GenericChart WithNote(this GenericChart chart, string note) => chart
-        .WithLayout(l => l.Set("margin", new { l = 60, r = 30, t = 60, b = 120 }))
-        .WithAnnotation(new Annotation()
-            .Set("text", note).Set("xref", "paper").Set("yref", "paper").Set("x", 0).Set("y", 0).Set("yshift", -80)
-            .Set("xanchor", "left").Set("yanchor", "top").Set("showarrow", false).Set("align", "left")
-            .Set("font", new { size = 12, color = "#555" }));
+    /// <summary>A note under the plot area (source, caveat); long lines are wrapped, as plotly does not wrap.</summary>
+    public static GenericChart WithNote(this GenericChart chart, string note)
+    {
+        var lines = Wrap(note, 110);
+        return chart
+            .WithLayout(l => l.Set("margin", new { l = 60, r = 30, t = 70, b = 100 + (16 * lines.Count) }))
+            .WithAnnotation(new Annotation()
+                .Set("text", string.Join("<br>", lines)).Set("xref", "paper").Set("yref", "paper").Set("x", 0).Set("y", 0).Set("yshift", -80)
+                .Set("xanchor", "left").Set("yanchor", "top").Set("showarrow", false).Set("align", "left")
+                .Set("font", new { size = 12, color = "#555" }));
+    }
+
+    /// <summary>Splits a note at its <c>&lt;br&gt;</c>s, then at spaces so that no line is longer than <paramref name="width"/>.</summary>
+    internal static List<string> Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        foreach (var paragraph in text.Split("<br>"))
+        {
+            var line = new System.Text.StringBuilder();
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (line.Length > 0 && line.Length + 1 + word.Length > width)
+                {
+                    lines.Add(line.ToString());
+                    line.Clear();
+                }
+
+                line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
+            }
+
+            lines.Add(line.ToString());
+        }
+
+        return lines;
+    }
 
     /// <summary>A trace of any plotly.js type, with no Plotly.NET defaults.</summary>
     public static GenericChart RawTrace(string type, Action<Trace> build)

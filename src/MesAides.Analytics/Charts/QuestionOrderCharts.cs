@@ -26,7 +26,7 @@ public static class QuestionOrderCharts
             ])
             .WithTitle("Position moyenne de la réponse choisie")
             .WithLayout(l => l.Set("barmode", "group").Set("showlegend", true))
-            .WithYAxis(a => a.Set("title", new { text = "Position moyenne" }).Set("rangemode", "tozero"))
+            .WithYAxis(a => a.Set("title", new { text = "Position moyenne" }).Set("range", new[] { 0, 1.2 * questions.Select(q => Math.Max(q.FormMean, q.FrequencyMean)).DefaultIfEmpty(1).Max() }))
             .WithNote("Position 1 = première option proposée. Ressources : position de la dernière ressource déclarée (la liste est parcourue jusqu'à elle).<br>"
                 + "L'ordre par fréquence est calculé sur les mêmes données."), height: 440);
     }

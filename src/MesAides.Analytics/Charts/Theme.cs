@@ -20,10 +20,10 @@ public static class Theme
 
     private static readonly Template Template = Template.init<Trace>(new Layout()
         .Set("font", new { family = FontFamily, size = 14, color = "#222" })
-        .Set("title", new { x = 0.0, xanchor = "left", font = new { size = 18 } })
+        .Set("title", new { x = 0.0, xanchor = "left", xref = "paper", font = new { size = 18 } })
         .Set("colorway", Palette)
         .Set("separators", FrenchSeparators)
-        .Set("margin", new { l = 60, r = 30, t = 60, b = 60 })
+        .Set("margin", new { l = 60, r = 30, t = 70, b = 60 })
         .Set("paper_bgcolor", "white")
         .Set("plot_bgcolor", "white")
         .Set("hoverlabel", new { font = new { family = FontFamily, size = 13 }, namelength = -1 })

@@ -31,7 +31,7 @@ public static class TimeCharts
     public static GenericChart Weekly(TimeResult result) => Columns(
         result.Weekly.Select(w => w.WeekStart.ToDateTime(TimeOnly.MinValue)).ToArray(),
         result.Weekly.Select(w => (double)w.Situations).ToArray(),
-        "Situations simulées par semaine", "semaine du %{x|%d/%m/%Y} : %{y:,.0f} situations<extra></extra>", "%d/%m/%Y");
+        "Situations simulées par semaine", "semaine du %{x|%d/%m/%Y} : %{y:,.0f} situations<extra></extra>", "%b %Y");
 
     /// <summary>Situations per calendar month.</summary>
     public static GenericChart Monthly(TimeResult result) => Columns(
