@@ -51,64 +51,25 @@ public static class VisitsReader
 
     public static VisitsData Read(TextReader reader, string source, string? valueColumn = null)
     {
-        var lineNumber = 0;
-        string? header;
-        do
-        {
-            header = reader.ReadLine();
-            lineNumber++;
-        }
-        while (header is not null && header.Trim().Length == 0);
-
-        if (header is null)
-        {
-            throw new FormatException($"{source}: empty file, expected a header line with a date column and nb_visits or nb_pageviews");
-        }
-
-        var separator = DelimitedText.DetectSeparator(header);
-        var columns = DelimitedText.Split(header, separator).Select(c => c.Trim().Trim('\uFEFF')).ToArray();
+        var file = new DelimitedFile(reader, source, "a header line with a date column and nb_visits or nb_pageviews", MaxProblems);
+        var columns = file.Columns;
         var dateIndex = FindDateColumn(columns);
-        var valueIndex = FindValueColumn(columns, valueColumn, source, lineNumber);
+        var valueIndex = FindValueColumn(columns, valueColumn, source, file.LineNumber);
         if (valueIndex == dateIndex)
         {
-            throw new FormatException($"{source}, line {lineNumber}: the count column '{columns[valueIndex]}' is also the date column");
+            throw file.HeaderError($"the count column '{columns[valueIndex]}' is also the date column");
         }
 
         var days = new Dictionary<DateOnly, long>();
-        var problems = new List<string>();
-        int lines = 0, skipped = 0;
+        var skipped = 0;
         void Skip(string message)
         {
             skipped++;
-            if (problems.Count < MaxProblems)
-            {
-                problems.Add($"{source}, line {lineNumber}: {message}");
-            }
+            file.Problem(message);
         }
 
-        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        foreach (var fields in file.Rows(Math.Max(dateIndex, valueIndex)))
         {
-            lineNumber++;
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-
-            lines++;
-            var fields = DelimitedText.Split(line, separator);
-            if (fields.Count <= Math.Max(dateIndex, valueIndex))
-            {
-                Skip($"{fields.Count} fields, expected at least {Math.Max(dateIndex, valueIndex) + 1}");
-                continue;
-            }
-
-            // More fields than the header: most likely an unquoted "1,234" in a comma-separated file.
-            if (fields.Count > columns.Length && fields.Skip(columns.Length).Any(f => f.Trim().Length > 0))
-            {
-                Skip($"{fields.Count} fields where the header has {columns.Length} (a number with an unquoted '{separator}'?)");
-                continue;
-            }
-
             var dateText = fields[dateIndex].Trim();
             if (!DateOnly.TryParseExact(dateText, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
@@ -132,7 +93,7 @@ public static class VisitsReader
         return new VisitsData(
             source, columns[dateIndex], columns[valueIndex],
             [.. days.OrderBy(d => d.Key).Select(d => (d.Key, d.Value))],
-            lines, skipped, problems);
+            file.Lines, skipped + file.Malformed, file.Problems);
     }
 
     /// <summary>A non-negative whole number, with or without thousands separators (space, no-break space, comma, dot, apostrophe).</summary>
@@ -277,5 +238,93 @@ internal static class DelimitedText
 
         fields.Add(field.ToString());
         return fields;
+    }
+}
+
+/// <summary>
+/// A delimited text file read line by line: its header (separator detected), then data rows with their line
+/// numbers. Rows with too few fields, or with extra non-empty fields (a number with an unquoted separator),
+/// are reported and skipped; problems name the file, the line and what is wrong, up to a limit.
+/// </summary>
+internal sealed class DelimitedFile
+{
+    private readonly TextReader _reader;
+    private readonly string _source;
+    private readonly int _maxProblems;
+
+    public DelimitedFile(TextReader reader, string source, string expectedHeader, int maxProblems)
+    {
+        (_reader, _source, _maxProblems) = (reader, source, maxProblems);
+        string? header;
+        do
+        {
+            header = reader.ReadLine();
+            LineNumber++;
+        }
+        while (header is not null && header.Trim().Length == 0);
+
+        if (header is null)
+        {
+            throw new FormatException($"{source}: empty file, expected {expectedHeader}");
+        }
+
+        Separator = DelimitedText.DetectSeparator(header);
+        Columns = [.. DelimitedText.Split(header, Separator).Select(c => c.Trim().Trim('\uFEFF'))];
+    }
+
+    public char Separator { get; }
+
+    public string[] Columns { get; }
+
+    /// <summary>The line being read (1-based, blank lines and the header counted).</summary>
+    public int LineNumber { get; private set; }
+
+    /// <summary>Non-blank data lines read so far.</summary>
+    public int Lines { get; private set; }
+
+    /// <summary>Lines skipped for their shape (too few or too many fields).</summary>
+    public int Malformed { get; private set; }
+
+    public List<string> Problems { get; } = [];
+
+    /// <summary>An error about the header, naming the file and line.</summary>
+    public FormatException HeaderError(string message) => new($"{_source}, line {LineNumber}: {message}");
+
+    public void Problem(string message)
+    {
+        if (Problems.Count < _maxProblems)
+        {
+            Problems.Add($"{_source}, line {LineNumber}: {message}");
+        }
+    }
+
+    /// <summary>The data rows that have at least the fields up to <paramref name="lastIndex"/>.</summary>
+    public IEnumerable<List<string>> Rows(int lastIndex)
+    {
+        for (var line = _reader.ReadLine(); line is not null; line = _reader.ReadLine())
+        {
+            LineNumber++;
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            Lines++;
+            var fields = DelimitedText.Split(line, Separator);
+            if (fields.Count <= lastIndex)
+            {
+                Malformed++;
+                Problem($"{fields.Count} fields, expected at least {lastIndex + 1}");
+            }
+            else if (fields.Count > Columns.Length && fields.Skip(Columns.Length).Any(f => f.Trim().Length > 0))
+            {
+                Malformed++;
+                Problem($"{fields.Count} fields where the header has {Columns.Length} (a number with an unquoted '{Separator}'?)");
+            }
+            else
+            {
+                yield return fields;
+            }
+        }
     }
 }

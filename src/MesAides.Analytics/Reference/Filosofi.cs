@@ -58,64 +58,25 @@ public static partial class Filosofi
 
     public static FilosofiData Read(TextReader reader, string source, string? medianColumn = null)
     {
-        var lineNumber = 0;
-        string? header;
-        do
-        {
-            header = reader.ReadLine();
-            lineNumber++;
-        }
-        while (header is not null && header.Trim().Length == 0);
-
-        if (header is null)
-        {
-            throw new FormatException($"{source}: empty file, expected a header with CODGEO and a MEDyy column");
-        }
-
-        var separator = DelimitedText.DetectSeparator(header);
-        var columns = DelimitedText.Split(header, separator).Select(c => c.Trim().Trim('\uFEFF')).ToArray();
+        var file = new DelimitedFile(reader, source, "a header with CODGEO and a MEDyy column", MaxProblems);
+        var columns = file.Columns;
         var codeIndex = Array.FindIndex(columns, c => string.Equals(c, "CODGEO", StringComparison.OrdinalIgnoreCase));
         if (codeIndex < 0)
         {
-            throw new FormatException($"{source}, line {lineNumber}: no CODGEO column (columns: {string.Join(", ", columns)})");
+            throw file.HeaderError($"no CODGEO column (columns: {string.Join(", ", columns)})");
         }
 
-        var (medianIndex, year) = FindMedianColumn(columns, medianColumn, source, lineNumber);
+        var (medianIndex, year) = FindMedianColumn(columns, medianColumn, source, file.LineNumber);
         var medians = new Dictionary<string, double>(StringComparer.Ordinal);
-        var problems = new List<string>();
-        int lines = 0, secret = 0, invalid = 0;
+        int secret = 0, invalid = 0;
         void Invalid(string message)
         {
             invalid++;
-            if (problems.Count < MaxProblems)
-            {
-                problems.Add($"{source}, line {lineNumber}: {message}");
-            }
+            file.Problem(message);
         }
 
-        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        foreach (var fields in file.Rows(Math.Max(codeIndex, medianIndex)))
         {
-            lineNumber++;
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-
-            lines++;
-            var fields = DelimitedText.Split(line, separator);
-            if (fields.Count <= Math.Max(codeIndex, medianIndex))
-            {
-                Invalid($"{fields.Count} fields, expected at least {Math.Max(codeIndex, medianIndex) + 1}");
-                continue;
-            }
-
-            // More fields than the header: most likely an unquoted decimal comma in a comma-separated file.
-            if (fields.Count > columns.Length && fields.Skip(columns.Length).Any(f => f.Trim().Length > 0))
-            {
-                Invalid($"{fields.Count} fields where the header has {columns.Length} (a number with an unquoted '{separator}'?)");
-                continue;
-            }
-
             if (NormaliseCode(fields[codeIndex]) is not { } code)
             {
                 Invalid($"column '{columns[codeIndex]}': '{fields[codeIndex].Trim()}' is not a commune code");
@@ -141,7 +102,7 @@ public static partial class Filosofi
             }
         }
 
-        return new FilosofiData(source, columns[medianIndex], year, medians, lines, secret, invalid, problems);
+        return new FilosofiData(source, columns[medianIndex], year, medians, file.Lines, secret, invalid + file.Malformed, file.Problems);
     }
 
     /// <summary>A commune code of 5 characters: digits padded with leading zeros (<c>1001</c> → <c>01001</c>), Corsica as is (<c>2A004</c>); null otherwise.</summary>
