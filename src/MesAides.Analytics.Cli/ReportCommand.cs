@@ -46,6 +46,10 @@ internal sealed class ReportCommand : Command<ReportCommand.Settings>
         [Description("fr (default) or en.")]
         public string Lang { get; init; } = "fr";
 
+        [CommandOption("--pushdown")]
+        [Description("With a mongodb:// input: compute the audit, daily, housing and geography counts on the server (counts only; see docs/mongodb.md).")]
+        public bool Pushdown { get; init; }
+
         [CommandOption("--format <LIST>")]
         [Description("Outputs among html,csv,json (default: all three).")]
         public string Format { get; init; } = "html,csv,json";
@@ -62,6 +66,7 @@ internal sealed class ReportCommand : Command<ReportCommand.Settings>
                 : formats.Length == 0 || formats.Any(f => f is not ("html" or "csv" or "json")) ? ValidationResult.Error("--format takes html, csv and/or json")
                 : Filosofi is not null && !File.Exists(Filosofi) ? ValidationResult.Error($"--filosofi: {Filosofi}: no such file")
                 : Visits is not null && !File.Exists(Visits) ? ValidationResult.Error($"--visits: {Visits}: no such file")
+                : Pushdown && !Loading.Mongo.MongoUri.IsMongoUri(Input) ? ValidationResult.Error("--pushdown needs a mongodb:// input")
                 : base.Validate();
         }
 
@@ -119,8 +124,20 @@ internal sealed class ReportCommand : Command<ReportCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var source = settings.OpenSource();
         var options = settings.ToOptions();
+        var source = settings.OpenSource(options.From, options.To, settings.Pushdown);
+        if (source is Loading.Mongo.MongoSituationSource mongo && settings.Pushdown)
+        {
+            using (mongo)
+            {
+                var counts = mongo.Counts();
+                var written = CountsReport.Write(counts, settings.Out, options.MinCell);
+                Console.Error.WriteLine(counts.Pushdown);
+                Console.WriteLine($"pushdown counts: {counts.Cleaning.Kept:N0} situations kept ({counts.Cleaning}); {written.Count} tables in {Path.GetFullPath(Path.Combine(settings.Out, "tables"))}");
+                return Outcome.Of(counts.Load);
+            }
+        }
+
         var progress = Console.IsErrorRedirected ? null : new Progress<ReportProgress>(p => Console.Error.Write($"\r{p.Stage} : {p.Documents:N0} documents   "));
         var result = new ReportRunner().Run(source, options, progress);
         if (!Console.IsErrorRedirected)

@@ -16,8 +16,12 @@ public abstract class SituationSource(LoadOptions? options)
     /// <summary>True for the embedded synthetic sample, which every output must label as such.</summary>
     public virtual bool IsSample => false;
 
-    /// <summary>Opens a file, a dump directory or a directory of CSV tables, detecting the format from content.</summary>
-    public static SituationSource Open(string path, LoadOptions? options = null) => FileSource.Create(path, options);
+    /// <summary>
+    /// Opens a file, a dump directory or a directory of CSV tables (format detected from content), or a
+    /// <c>mongodb://</c> / <c>mongodb+srv://</c> URI (database and collection in its path).
+    /// </summary>
+    public static SituationSource Open(string path, LoadOptions? options = null) =>
+        Mongo.MongoUri.IsMongoUri(path) ? Mongo.MongoSituationSource.Open(path, loadOptions: options) : FileSource.Create(path, options);
 
     /// <summary>The embedded, generated, deterministic sample (synthetic data, not real users).</summary>
     public static SituationSource Sample(LoadOptions? options = null) => new EmbeddedSample(options);

@@ -16,15 +16,7 @@ public static class ReportFiles
         var suppression = new Suppression(result.Options.MinCell);
         if (result.Options.WriteCsv)
         {
-            var tables = Path.Combine(directory, "tables");
-            Directory.CreateDirectory(tables);
-            foreach (var table in result.Tables)
-            {
-                var published = table.Name == "audit" ? table : suppression.Apply(table);
-                var path = Path.Combine(tables, table.Name + ".csv");
-                CsvOutput.Write(path, [.. table.Columns.Select(c => c.Name)], published.Rows.Select(r => (IReadOnlyList<string?>)[.. r.Select(Cell)]));
-                written.Add(path);
-            }
+            written.AddRange(WriteTables(result.Tables, directory, suppression));
         }
 
         if (result.Options.WriteJson)
@@ -38,6 +30,26 @@ public static class ReportFiles
         {
             var path = Path.Combine(directory, "report.html");
             File.WriteAllText(path, HtmlReport.Render(result, suppression), new UTF8Encoding(false));
+            written.Add(path);
+        }
+
+        return written;
+    }
+
+    /// <summary>Tables that count documents or say where work ran: never suppressed.</summary>
+    private static readonly HashSet<string> Unsuppressed = new(StringComparer.Ordinal) { "audit", "pushdown" };
+
+    /// <summary>Writes <c>tables/&lt;name&gt;.csv</c> for each table, small cells suppressed.</summary>
+    public static IReadOnlyList<string> WriteTables(IEnumerable<Table> tables, string directory, Suppression suppression)
+    {
+        var folder = Path.Combine(directory, "tables");
+        Directory.CreateDirectory(folder);
+        var written = new List<string>();
+        foreach (var table in tables)
+        {
+            var published = Unsuppressed.Contains(table.Name) ? table : suppression.Apply(table);
+            var path = Path.Combine(folder, table.Name + ".csv");
+            CsvOutput.Write(path, [.. table.Columns.Select(c => c.Name)], published.Rows.Select(r => (IReadOnlyList<string?>)[.. r.Select(Cell)]));
             written.Add(path);
         }
 

@@ -45,20 +45,7 @@ public sealed record ReportResult(
     public bool Reconciles => Audit.Load.Read == Audit.Load.Rejected + Audit.Removed + OutsidePeriod + Current.Situations;
 
     /// <summary>The audit table (never suppressed: it counts documents, not people).</summary>
-    public Table AuditTable
-    {
-        get
-        {
-            var rows = Audit.Steps.Where(s => s.Step != "kept").Select(s => new object?[] { s.Step, s.Situations, s.Description }).ToList();
-            if (Period.From is not null || Period.To is not null)
-            {
-                rows.Add(["outside-period", OutsidePeriod, "situation conservée mais hors de la période du rapport"]);
-            }
-
-            rows.Add(["kept", Current.Situations, "situations analysées"]);
-            return new Table("audit", [Column.Text("step"), Column.Number("situations"), Column.Text("description")], rows);
-        }
-    }
+    public Table AuditTable => AuditTables.Of(Audit, Period.From is not null || Period.To is not null ? OutsidePeriod : null, Current.Situations);
 
     public IReadOnlyList<Headline> Headlines
     {
@@ -80,4 +67,20 @@ public sealed record ReportResult(
 
     /// <summary>All tables of the report, the audit first.</summary>
     public IReadOnlyList<Table> Tables => [AuditTable, .. Current.Tables];
+}
+
+/// <summary>The audit as a table: read, each rejection reason, each rule, outside the period, kept.</summary>
+public static class AuditTables
+{
+    public static Table Of(CleaningAudit audit, long? outsidePeriod, long kept)
+    {
+        var rows = audit.Steps.Where(s => s.Step != "kept").Select(s => new object?[] { s.Step, s.Situations, s.Description }).ToList();
+        if (outsidePeriod is { } outside)
+        {
+            rows.Add(["outside-period", outside, "situation conservée mais hors de la période du rapport"]);
+        }
+
+        rows.Add(["kept", kept, "situations analysées"]);
+        return new Table("audit", [Column.Text("step"), Column.Number("situations"), Column.Text("description")], rows);
+    }
 }

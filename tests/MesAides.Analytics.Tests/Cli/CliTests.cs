@@ -110,4 +110,24 @@ public class CliTests
             Assert.True(File.Exists(Path.Combine(directory, "tables", table + ".csv")), table);
         }
     }
+
+    [Fact]
+    public void An_unreachable_database_fails_with_a_redacted_connection_string()
+    {
+        var (code, _, error) = Run("report", "--input", "mongodb://reader:s3cret@127.0.0.1:1/dds?serverSelectionTimeoutMS=300&connectTimeoutMS=300", "--collection", "situations", "--out", Paths.TempDirectory());
+
+        Assert.Equal(1, code);
+        Assert.Contains("cannot reach", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("reader", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pushdown_needs_a_database_input()
+    {
+        var (code, _, error) = Run("report", "--pushdown");
+
+        Assert.Equal(2, code);
+        Assert.Contains("mongodb://", error, StringComparison.Ordinal);
+    }
 }
