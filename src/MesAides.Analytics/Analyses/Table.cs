@@ -97,6 +97,15 @@ public interface ITabular
     IReadOnlyList<Table> Tables { get; }
 }
 
+public static class TabularExtensions
+{
+    /// <summary>One of a result's tables as a DataFrame: by name, or its first (main) table.</summary>
+    public static DataFrame ToDataFrame(this ITabular result, string? table = null) =>
+        (table is null ? result.Tables[0] : result.Tables.FirstOrDefault(t => t.Name == table)
+            ?? throw new ArgumentException($"no table '{table}' (tables: {string.Join(", ", result.Tables.Select(t => t.Name))})", nameof(table)))
+        .ToDataFrame();
+}
+
 /// <summary>Shares that sum to 1 over the rows that count; 0 where the total is 0.</summary>
 public static class Shares
 {
