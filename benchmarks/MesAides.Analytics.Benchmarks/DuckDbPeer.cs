@@ -99,8 +99,8 @@ public static class DuckDbPeer
             ),
             fields AS (
                 SELECT ordinal, id, status, modifiedFrom, instant, format,
-                    (date_type = 'VARCHAR' AND instant IS NULL)
-                        OR (json_type(loyer_json) = 'VARCHAR' AND TRY_CAST(json_extract_string(loyer_json, '$') AS DOUBLE) IS NULL) AS rejected,
+                    COALESCE(date_type = 'VARCHAR' AND instant IS NULL, false)
+                        OR COALESCE(json_type(loyer_json) = 'VARCHAR' AND TRY_CAST(json_extract_string(loyer_json, '$') AS DOUBLE) IS NULL, false) AS rejected,
                     CASE format
                         WHEN 'A' THEN TRY_CAST(json_extract_string(logement.loyer, '$') AS DOUBLE)
                         WHEN 'B' THEN TRY_CAST(json_extract_string(menage.loyer, '$') AS DOUBLE)
@@ -143,9 +143,9 @@ public static class DuckDbPeer
             WHERE occurrence = 1
               AND (status IS NULL OR status NOT IN ('test', 'demo', 'investigation'))
               AND (modifiedFrom IS NULL OR modifiedFrom = '')
-              AND NOT list_bool_or(list_transform(births, b -> b IS NOT NULL AND (age_at(b, day) > 120 OR age_at(b, day) < 0 OR b > day)))
-              AND NOT list_bool_or(list_transform(ages, a -> a > 120 OR a < 0))
-              AND NOT list_contains(births, DATE '2012-12-12')
+              AND NOT COALESCE(list_bool_or(list_transform(births, b -> b IS NOT NULL AND (age_at(b, day) > 120 OR age_at(b, day) < 0 OR b > day))), false)
+              AND NOT COALESCE(list_bool_or(list_transform(ages, a -> a > 120 OR a < 0)), false)
+              AND NOT COALESCE(list_contains(births, DATE '2012-12-12'), false)
               AND (loyer IS NULL OR loyer <> 123) AND (postal_code IS NULL OR postal_code <> '12345')
               AND (insee IS NULL OR insee NOT IN ('55039', '55050', '55139', '55189', '55239', '55307'))
               AND day >= DATE '2015-01-01'

@@ -19,10 +19,15 @@ public static class Program
         switch (args[0])
         {
             case "micro":
-                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
+                // Short runs in this process unless told otherwise: comparisons between changes, not a lab measurement.
+                string[] options = args.Contains("--job") ? args[1..] : [.. args[1..], "--job", "short", "--inProcess"];
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(options);
                 return 0;
             case "parse-only" when args.Length == 2:
                 Console.WriteLine(ParseOnly.Run(args[1]));
+                return 0;
+            case "cold-report" when args.Length == 3:
+                Console.WriteLine(ColdReport.Run(args[1], args[2]));
                 return 0;
             case "stages" when args.Length is 2 or 3:
                 Console.WriteLine(Stages.Run(args[1], args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1));

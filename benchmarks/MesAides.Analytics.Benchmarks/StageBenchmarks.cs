@@ -12,9 +12,9 @@ namespace MesAides.Analytics.Benchmarks;
 
 /// <summary>
 /// One stage of the pass at a time, per document, on generated documents of the three formats (a short
-/// job: these are for comparing changes, <c>benchmarks/run.sh</c> measures the whole pass on real sizes).
+/// job by default, see <see cref="Program"/>: these are for comparing changes, <c>benchmarks/run.sh</c> measures
+/// the whole pass on real sizes).
 /// </summary>
-[ShortRunJob]
 [MemoryDiagnoser]
 public class StageBenchmarks
 {

@@ -67,8 +67,15 @@ public static class Stages
 
     private static string Measure(string stage, Func<string> run)
     {
+        var line = MeasureBest(stage, run);
+        Console.Error.WriteLine(line);
+        return line;
+    }
+
+    private static string MeasureBest(string stage, Func<string> run)
+    {
         // The best of three runs: the machine is shared, the minimum is the least disturbed.
-        var best = (Wall: double.MaxValue, Cpu: double.MaxValue, Pause: 0.0, Gen0: 0, Gen1: 0, Gen2: 0);
+        var best = (Wall: double.MaxValue, Cpu: double.MaxValue, Pause: 0.0, Gen0: 0, Gen1: 0, Gen2: 0, Allocated: 0L);
         var outcome = string.Empty;
         for (var i = 0; i < 3; i++)
         {
@@ -77,6 +84,7 @@ public static class Stages
             var cpu = process.TotalProcessorTime;
             var pause = GC.GetTotalPauseDuration();
             var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var clock = Stopwatch.StartNew();
             outcome = run();
             var wall = clock.Elapsed.TotalSeconds;
@@ -84,10 +92,11 @@ public static class Stages
             var used = (process.TotalProcessorTime - cpu).TotalSeconds;
             if (used < best.Cpu)
             {
-                best = (wall, used, (GC.GetTotalPauseDuration() - pause).TotalSeconds, GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1, GC.CollectionCount(2) - g2);
+                best = (wall, used, (GC.GetTotalPauseDuration() - pause).TotalSeconds, GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1, GC.CollectionCount(2) - g2,
+                    GC.GetTotalAllocatedBytes(precise: true) - allocated);
             }
         }
 
-        return $"{stage,-18} wall {best.Wall,6:F2} s  cpu {best.Cpu,6:F2} s  gc pause {best.Pause,5:F2} s ({best.Gen0}/{best.Gen1}/{best.Gen2})  {outcome}";
+        return $"{stage,-18} wall {best.Wall,6:F2} s  cpu {best.Cpu,6:F2} s  allocated {best.Allocated / 1048576.0,7:F0} MB  gc pause {best.Pause,5:F2} s ({best.Gen0}/{best.Gen1}/{best.Gen2})  {outcome}";
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MesAides.Analytics.Enrichment;
 using MesAides.Analytics.Reference;
 
@@ -85,16 +86,13 @@ public sealed class GeographyUsage(Geography geography) : IAnalysis<GeographyRes
         _byResolution[(int)location.Resolution]++;
         if (observation.Situation.Household.PostalCode is { } postal)
         {
-            _postalCodes[postal] = _postalCodes.GetValueOrDefault(postal) + 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(_postalCodes, postal, out _)++;
         }
 
         if (location.Commune is { } commune)
         {
-            if (!_communes.TryGetValue(commune.Insee, out var counts))
-            {
-                _communes[commune.Insee] = counts = new long[3];
-            }
-
+            ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(_communes, commune.Insee, out _);
+            counts ??= new long[3];
             counts[(int)location.Resolution]++;
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MesAides.Analytics.Enrichment;
 using MesAides.Analytics.Loading;
 using MesAides.Analytics.Model;
@@ -65,7 +66,7 @@ public sealed class Housing : IAnalysis<HousingResult>
         _byCategory[(int)category]++;
         if (household.HousingDetail is { } detail)
         {
-            _byDetail[detail] = _byDetail.GetValueOrDefault(detail) + 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(_byDetail, detail, out _)++;
         }
     }
 

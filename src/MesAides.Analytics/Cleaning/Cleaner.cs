@@ -34,47 +34,76 @@ public sealed class Cleaner(CleaningOptions? options = null)
     }
 
     /// <summary>The first rule a situation breaks, or null. Duplicates need a run's memory of ids.</summary>
-    public string? FirstBrokenRule(Situation situation, ISet<ulong>? seenIds = null)
+    public string? FirstBrokenRule(Situation situation, ISet<ulong>? seenIds = null) =>
+        seenIds is not null && _duplicate && !situation.Id.StartsWith('#') && !seenIds.Add(IdHash(situation.Id))
+            ? CleaningRules.Duplicate
+            : FirstBrokenOtherRule(situation);
+
+    /// <summary>The rule check of a run: ids remembered in a compact set.</summary>
+    internal string? FirstBrokenRule(Situation situation, IdSet seenIds) =>
+        _duplicate && !situation.Id.StartsWith('#') && !seenIds.Add(IdHash(situation.Id))
+            ? CleaningRules.Duplicate
+            : FirstBrokenOtherRule(situation);
+
+    // Which rules are on, read once: the options are immutable and the check runs for every document.
+    private readonly bool _duplicate = (options ?? CleaningOptions.Default).IsEnabled(CleaningRules.Duplicate);
+    private readonly bool _status = (options ?? CleaningOptions.Default).IsEnabled(CleaningRules.Status);
+    private readonly bool _editedCopy = (options ?? CleaningOptions.Default).IsEnabled(CleaningRules.EditedCopy);
+    private readonly bool _implausibleAge = (options ?? CleaningOptions.Default).IsEnabled(CleaningRules.ImplausibleAge);
+    private readonly bool _testBirthDate = (options ?? CleaningOptions.Default).IsEnabled(CleaningRules.TestBirthDate);
+    private readonly bool _testHousingValues = (options ?? CleaningOptions.Default).IsEnabled(CleaningRules.TestHousingValues);
+    private readonly bool _testCommune = (options ?? CleaningOptions.Default).IsEnabled(CleaningRules.TestCommune);
+    private readonly bool _beforeStart = (options ?? CleaningOptions.Default).IsEnabled(CleaningRules.BeforeStart);
+
+    private string? FirstBrokenOtherRule(Situation situation)
     {
         var o = Options;
-        if (seenIds is not null && o.IsEnabled(CleaningRules.Duplicate) && !situation.Id.StartsWith('#') && !seenIds.Add(IdHash(situation.Id)))
-        {
-            return CleaningRules.Duplicate;
-        }
-
-        if (o.IsEnabled(CleaningRules.Status) && situation.Status is { } status && o.TestStatuses.Contains(status))
+        if (_status && situation.Status is { } status && o.TestStatuses.Contains(status))
         {
             return CleaningRules.Status;
         }
 
-        if (o.IsEnabled(CleaningRules.EditedCopy) && !string.IsNullOrEmpty(situation.ModifiedFrom))
+        if (_editedCopy && !string.IsNullOrEmpty(situation.ModifiedFrom))
         {
             return CleaningRules.EditedCopy;
         }
 
-        var date = situation.Date;
-        if (o.IsEnabled(CleaningRules.ImplausibleAge) && situation.Individuals.Any(i => i.AgeAt(date) is { } age && (age > o.MaxAge || age < 0 || i.BirthDate > date)))
+        var date = ParisCalendar.Date(situation.DateDeValeur);
+        var individuals = situation.Individuals;
+        if (_implausibleAge)
         {
-            return CleaningRules.ImplausibleAge;
+            foreach (var i in individuals)
+            {
+                if (i.AgeAt(date) is { } age && (age > o.MaxAge || age < 0 || i.BirthDate > date))
+                {
+                    return CleaningRules.ImplausibleAge;
+                }
+            }
         }
 
-        if (o.IsEnabled(CleaningRules.TestBirthDate) && situation.Individuals.Any(i => i.BirthDate == o.TestBirthDate))
+        if (_testBirthDate)
         {
-            return CleaningRules.TestBirthDate;
+            foreach (var i in individuals)
+            {
+                if (i.BirthDate == o.TestBirthDate)
+                {
+                    return CleaningRules.TestBirthDate;
+                }
+            }
         }
 
         var household = situation.Household;
-        if (o.IsEnabled(CleaningRules.TestHousingValues) && (household.Loyer == o.TestRent || household.PostalCode == o.TestPostalCode))
+        if (_testHousingValues && (household.Loyer == o.TestRent || household.PostalCode == o.TestPostalCode))
         {
             return CleaningRules.TestHousingValues;
         }
 
-        if (o.IsEnabled(CleaningRules.TestCommune) && household.Insee is { } insee && o.TestCommunes.Contains(insee))
+        if (_testCommune && household.Insee is { } insee && o.TestCommunes.Contains(insee))
         {
             return CleaningRules.TestCommune;
         }
 
-        if (o.IsEnabled(CleaningRules.BeforeStart) && date < o.Start)
+        if (_beforeStart && date < o.Start)
         {
             return CleaningRules.BeforeStart;
         }
@@ -100,7 +129,7 @@ public sealed class Cleaner(CleaningOptions? options = null)
 public sealed class CleaningRun
 {
     private readonly Cleaner _cleaner;
-    private readonly HashSet<ulong> _seen = [];
+    private readonly IdSet _seen = new();
 
     internal CleaningRun(Cleaner cleaner, LoadAudit load)
     {
@@ -115,6 +144,155 @@ public sealed class CleaningRun
         var rule = _cleaner.FirstBrokenRule(situation, _seen);
         Audit.Count(rule);
         return rule is null;
+    }
+}
+
+/// <summary>
+/// The id hashes of a run, 8 bytes a slot (a <see cref="HashSet{T}"/> takes 20 and more an id) in small tables
+/// found by the hash's top bits (extendible hashing): a full table splits in two instead of the whole set being
+/// copied into an array twice as large, so no large array is ever left behind for the garbage collector and
+/// memory stays close to what the ids need over millions of documents.
+/// </summary>
+internal sealed class IdSet
+{
+    // 64 KiB a table: under the large object heap threshold. Linear probing stays short up to 90 % full
+    // within a table this size (a few cache lines a probe).
+    private const int TableSlots = 8192;
+    private const int MaxPerTable = TableSlots / 10 * 9;
+
+    private readonly ulong[] _scratch = new ulong[TableSlots];
+    private Table[] _directory = [new Table(0)];
+    private int _depth;
+    private bool _hasZero;
+
+    public long Count { get; private set; }
+
+    private sealed class Table(int depth)
+    {
+        public int Depth { get; set; } = depth;
+
+        public ulong[] Slots { get; } = new ulong[TableSlots];
+
+        public int Count { get; set; }
+    }
+
+    /// <summary>Adds a hash; false when it was already there.</summary>
+    public bool Add(ulong hash)
+    {
+        if (hash == 0)
+        {
+            // 0 marks an empty slot: the one id hashing to 0 is remembered apart.
+            var added = !_hasZero;
+            _hasZero = true;
+            Count += added ? 1 : 0;
+            return added;
+        }
+
+        var mixed = hash * 0x9E3779B97F4A7C15UL;
+        while (true)
+        {
+            var table = _directory[_depth == 0 ? 0 : (int)(mixed >> (64 - _depth))];
+            if (table.Count < MaxPerTable)
+            {
+                var added = Insert(table, hash, mixed);
+                Count += added ? 1 : 0;
+                return added;
+            }
+
+            if (Contains(table, hash, mixed))
+            {
+                return false;
+            }
+
+            Split(table);
+        }
+    }
+
+    /// <summary>The slot to start from: middle bits of the mixed hash, apart from the directory's top bits.</summary>
+    private static int Start(ulong mixed) => (int)(mixed >> 24) & (TableSlots - 1);
+
+    private static bool Insert(Table table, ulong hash, ulong mixed)
+    {
+        var slots = table.Slots;
+        for (var i = Start(mixed); ; i = (i + 1) & (TableSlots - 1))
+        {
+            var slot = slots[i];
+            if (slot == 0)
+            {
+                slots[i] = hash;
+                table.Count++;
+                return true;
+            }
+
+            if (slot == hash)
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool Contains(Table table, ulong hash, ulong mixed)
+    {
+        var slots = table.Slots;
+        for (var i = Start(mixed); ; i = (i + 1) & (TableSlots - 1))
+        {
+            var slot = slots[i];
+            if (slot == hash)
+            {
+                return true;
+            }
+
+            if (slot == 0)
+            {
+                return false;
+            }
+        }
+    }
+
+    private void Split(Table table)
+    {
+        if (table.Depth == _depth)
+        {
+            // Double the directory: each entry twice, in order.
+            var doubled = new Table[_directory.Length * 2];
+            for (var i = 0; i < _directory.Length; i++)
+            {
+                doubled[2 * i] = doubled[(2 * i) + 1] = _directory[i];
+            }
+
+            _directory = doubled;
+            _depth++;
+        }
+
+        // The table keeps the low half in its own array (refilled from a copy): a split leaves no garbage.
+        var bit = 63 - table.Depth;
+        table.Slots.CopyTo(_scratch, 0);
+        Array.Clear(table.Slots);
+        table.Count = 0;
+        table.Depth++;
+        var low = table;
+        var high = new Table(table.Depth);
+        foreach (var hash in _scratch)
+        {
+            if (hash != 0)
+            {
+                var mixed = hash * 0x9E3779B97F4A7C15UL;
+                Insert(((mixed >> bit) & 1) == 0 ? low : high, hash, mixed);
+            }
+        }
+
+        // The directory entries of the old table: a run of 2^(depth - old depth), first half low, second high.
+        var run = 1 << (_depth - table.Depth + 1);
+        var first = 0;
+        while (_directory[first] != table)
+        {
+            first++;
+        }
+
+        for (var i = 0; i < run; i++)
+        {
+            _directory[first + i] = i < run / 2 ? low : high;
+        }
     }
 }
 

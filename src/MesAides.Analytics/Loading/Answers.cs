@@ -42,7 +42,13 @@ internal static class Answers
 
         var (category, detail) = HousingStatuses.FromAnswers(menage.LogementType, menage.LocationType, menage.Hlm, menage.PrimoAccedant);
         var household = new Household(category, detail, menage.Loyer, menage.Charges, menage.PostalCode, menage.Insee, menage.Commune);
-        return (household, [.. individuals.Select(i => i.Build())]);
+        var built = ImmutableArray.CreateBuilder<Individual>(individuals.Count);
+        foreach (var individual in individuals)
+        {
+            built.Add(individual.Build());
+        }
+
+        return (household, built.MoveToImmutable());
     }
 
     private sealed class MenageAnswers
@@ -71,10 +77,10 @@ internal static class Answers
     {
         var entity = answer["entityName"u8];
         var value = answer["value"u8];
-        var field = Fields.String(answer["fieldName"u8], "fieldName");
+        var field = Fields.Name(answer["fieldName"u8], "fieldName");
         if (entity.StringEquals("individu"u8))
         {
-            var id = Fields.String(answer["id"u8], "id") ?? "demandeur";
+            var id = Fields.Name(answer["id"u8], "id") ?? "demandeur";
             ReadIndividual(Find(individuals, id), field, value);
         }
         else if (entity.StringEquals("menage"u8))
@@ -119,11 +125,11 @@ internal static class Answers
                 foreach (var item in value.Items())
                 {
                     var amounts = item["amounts"u8];
-                    if (item.Kind == NodeKind.Object && SituationMapper.IsPeriodMap(amounts))
+                    if (item.Kind == NodeKind.Object && SituationMapper.ReadPeriodMap(amounts) is { } read)
                     {
-                        var type = Fields.String(item["id"u8], "value[].id")
+                        var type = Fields.Name(item["id"u8], "value[].id")
                             ?? throw new MappingException(RejectionReasons.MissingField, "value[].id", "a resource has no type id");
-                        SituationMapper.AddPeriodMap(individual, type, amounts, "value[].amounts");
+                        SituationMapper.AddPeriodAmounts(individual, type, read, "value[].amounts");
                     }
                 }
 
@@ -137,13 +143,13 @@ internal static class Answers
         switch (field)
         {
             case "_logementType":
-                menage.LogementType = Fields.String(value, "value");
+                menage.LogementType = Fields.Name(value, "value");
                 break;
             case "statut_occupation_logement":
-                menage.LogementType ??= Fields.String(value, "value");
+                menage.LogementType ??= Fields.Name(value, "value");
                 break;
             case "_locationType":
-                menage.LocationType = Fields.String(value, "value");
+                menage.LocationType = Fields.Name(value, "value");
                 break;
             case "_locataireHLM" or "_locataireHlm":
                 menage.Hlm = Fields.Boolean(value, "value");
@@ -164,7 +170,7 @@ internal static class Answers
             case "depcom" when value.Kind == NodeKind.Object:
                 menage.Insee = Fields.Code(value["depcom"u8], "value.depcom");
                 menage.PostalCode = Fields.Code(value["_codePostal"u8], "value._codePostal");
-                menage.Commune = Fields.String(value["_nomCommune"u8], "value._nomCommune");
+                menage.Commune = Fields.Name(value["_nomCommune"u8], "value._nomCommune");
                 break;
             case "depcom":
                 menage.Insee = Fields.Code(value, "value");

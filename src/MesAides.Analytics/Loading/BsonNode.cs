@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 using MongoDB.Bson;
 
@@ -122,6 +123,42 @@ public readonly struct BsonNode : IDocNode<BsonNode>
     };
 
     public bool StringEquals(ReadOnlySpan<byte> utf8) => _type == 0x02 && StringBytes().SequenceEqual(utf8);
+
+    /// <summary>A string's UTF-8 bytes in place.</summary>
+    internal bool TryGetUtf8(out ReadOnlySpan<byte> utf8)
+    {
+        utf8 = _type == 0x02 ? StringBytes() : default;
+        return _type == 0x02;
+    }
+
+    /// <summary>The members of a document with their UTF-8 names, without allocating a string per name.</summary>
+    internal void VisitProperties<TNode, TVisitor>(ref TVisitor visitor)
+        where TNode : struct, IDocNode<TNode>
+        where TVisitor : struct, IPropertyVisitor<TNode>
+    {
+        if (_type != 0x03)
+        {
+            return;
+        }
+
+        var span = Span;
+        var end = _offset + ReadLength(span, _offset) - 1;
+        var position = _offset + 4;
+        while (position < end)
+        {
+            var type = span[position];
+            var nameStart = position + 1;
+            var nameEnd = span[nameStart..].IndexOf((byte)0) + nameStart;
+            var valueStart = nameEnd + 1;
+            var value = new BsonNode(_buffer, valueStart, type);
+            if (!visitor.Visit(span[nameStart..nameEnd], null, Unsafe.As<BsonNode, TNode>(ref value)))
+            {
+                return;
+            }
+
+            position = valueStart + ValueSize(span, valueStart, type);
+        }
+    }
 
     private ReadOnlySpan<byte> StringBytes() => Span.Slice(_offset + 4, ReadLength(Span, _offset) - 1);
 

@@ -12,8 +12,8 @@ internal static class Legacy
         var logement = root["logement"u8];
         var adresse = logement["adresse"u8];
         var (category, detail) = HousingStatuses.FromLegacy(
-            Fields.String(logement["type"u8], "logement.type"),
-            Fields.String(logement["locationType"u8], "logement.locationType"),
+            Fields.Name(logement["type"u8], "logement.type"),
+            Fields.Name(logement["locationType"u8], "logement.locationType"),
             Fields.Boolean(logement["primoAccedant"u8], "logement.primoAccedant"));
         var household = new Household(
             category,
@@ -22,7 +22,7 @@ internal static class Legacy
             Fields.Number(logement["charges"u8], "logement.charges"),
             Fields.Code(adresse["codePostal"u8], "logement.adresse.codePostal") ?? Fields.Code(logement["codePostal"u8], "logement.codePostal"),
             Fields.Code(adresse["codeInsee"u8], "logement.adresse.codeInsee"),
-            Fields.String(adresse["nomCommune"u8], "logement.adresse.nomCommune") ?? Fields.String(adresse["ville"u8], "logement.adresse.ville"));
+            Fields.Name(adresse["nomCommune"u8], "logement.adresse.nomCommune") ?? Fields.Name(adresse["ville"u8], "logement.adresse.ville"));
 
         var individuals = ImmutableArray.CreateBuilder<Individual>();
         var index = 0;
@@ -47,7 +47,7 @@ internal static class Legacy
         where TNode : struct, IDocNode<TNode>
     {
         var id = Fields.String(node["_id"u8], "_id") ?? Fields.String(node["id"u8], "id") ?? $"individu_{index}";
-        var individual = new SituationMapper.IndividualBuilder(id, Fields.String(node["role"u8], "role"))
+        var individual = new SituationMapper.IndividualBuilder(id, Fields.Name(node["role"u8], "role"))
         {
             BirthDate = Fields.Date(node["dateDeNaissance"u8], "dateDeNaissance"),
         };
@@ -73,11 +73,23 @@ internal static class Legacy
     private static void AddResource<TNode>(SituationMapper.IndividualBuilder individual, TNode resource)
         where TNode : struct, IDocNode<TNode>
     {
-        var type = Fields.String(resource["type"u8], "type")
+        var type = Fields.Name(resource["type"u8], "type")
             ?? throw new MappingException(RejectionReasons.MissingField, "type", "a resource has no type");
 
         // Pre-2015 entries with debutPeriode/finPeriode ranges have no periode: they cannot be placed in a month.
-        var period = Fields.String(resource["periode"u8], "periode");
+        var periode = resource["periode"u8];
+        if (periode.Kind == NodeKind.String && Fields.TryUtf8(periode, out var utf8))
+        {
+            if (utf8.IsEmpty || Fields.Number(resource["montant"u8], "montant") is not { } value)
+            {
+                return;
+            }
+
+            individual.Add(ResourceTypes.Harmonise(type), ResourceTypes.IsFiscal(type), utf8, value, "periode");
+            return;
+        }
+
+        var period = Fields.String(periode, "periode");
         var amount = Fields.Number(resource["montant"u8], "montant");
         if (period is null || amount is null)
         {

@@ -13,7 +13,7 @@ internal static class OpenFisca
         where TNode : struct, IDocNode<TNode>
     {
         var menage = root["menage"u8];
-        var (category, detail) = HousingStatuses.FromOpenFisca(Fields.String(menage["statut_occupation_logement"u8], "menage.statut_occupation_logement"));
+        var (category, detail) = HousingStatuses.FromOpenFisca(Fields.Name(menage["statut_occupation_logement"u8], "menage.statut_occupation_logement"));
         var household = new Household(
             category,
             detail,
@@ -21,7 +21,7 @@ internal static class OpenFisca
             Fields.Number(menage["charges_locatives"u8], "menage.charges_locatives"),
             Fields.Code(menage["code_postal"u8], "menage.code_postal"),
             Fields.Code(menage["depcom"u8], "menage.depcom"),
-            Fields.String(menage["nom_commune"u8], "menage.nom_commune"));
+            Fields.Name(menage["nom_commune"u8], "menage.nom_commune"));
 
         var individuals = ImmutableArray.CreateBuilder<Individual>();
         var index = 0;
@@ -45,20 +45,30 @@ internal static class OpenFisca
     private static Individual MapIndividual<TNode>(TNode node, int index)
         where TNode : struct, IDocNode<TNode>
     {
-        var id = Fields.String(node["id"u8], "id") ?? Fields.String(node["_id"u8], "_id") ?? $"individu_{index}";
-        var individual = new SituationMapper.IndividualBuilder(id, Fields.String(node["role"u8], "role") ?? SituationMapper.RoleFromId(id))
+        var id = Fields.Name(node["id"u8], "id") ?? Fields.String(node["_id"u8], "_id") ?? $"individu_{index}";
+        var individual = new SituationMapper.IndividualBuilder(id, Fields.Name(node["role"u8], "role") ?? SituationMapper.RoleFromId(id))
         {
             BirthDate = Fields.Date(node["date_naissance"u8], "date_naissance"),
         };
 
-        foreach (var (name, value) in node.Properties())
-        {
-            if (SituationMapper.IsPeriodMap(value))
-            {
-                SituationMapper.AddPeriodMap(individual, name, value, name);
-            }
-        }
-
+        var resources = new Resources<TNode>(individual);
+        Properties.Visit(node, ref resources);
         return individual.Build();
+    }
+
+    /// <summary>Every member that is a period map is a resource named after its key.</summary>
+    private readonly struct Resources<TNode>(SituationMapper.IndividualBuilder individual) : IPropertyVisitor<TNode>
+        where TNode : struct, IDocNode<TNode>
+    {
+        public bool Visit(ReadOnlySpan<byte> utf8Name, string? name, TNode value)
+        {
+            if (SituationMapper.ReadPeriodMap(value) is { } amounts)
+            {
+                var type = Properties.Text(utf8Name, name);
+                SituationMapper.AddPeriodAmounts(individual, type, amounts, type);
+            }
+
+            return true;
+        }
     }
 }

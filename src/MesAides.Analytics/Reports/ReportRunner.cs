@@ -45,7 +45,7 @@ public sealed class ReportRunner(Geography? geography = null)
                 continue;
             }
 
-            var date = situation.Date;
+            var date = ParisCalendar.Date(situation.DateDeValeur);
             if (period.Contains(date))
             {
                 first = first is null || date < first ? date : first;
@@ -83,9 +83,9 @@ public sealed class ReportRunner(Geography? geography = null)
         DateOnly? last = null;
         foreach (var situation in source.Stream(scan))
         {
-            if (run.Keep(situation) && (last is null || situation.Date > last))
+            if (run.Keep(situation) && ParisCalendar.Date(situation.DateDeValeur) is var day && (last is null || day > last))
             {
-                last = situation.Date;
+                last = day;
             }
         }
 
