@@ -52,6 +52,7 @@ done
 # --- measurements: wall time, peak resident memory, CPU time (user + system) ----------------------------------
 RESULTS=$WORK/results.tsv
 : > "$RESULTS"
+rm -f "$WORK/stages.md"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 measure() { # size tool format command...
     local size=$1 tool=$2 format=$3; shift 3
@@ -90,7 +91,7 @@ for size in $SIZES; do
 done
 
 # --- where the time goes at the largest size up to 1m: stages on one worker, and a cold pass then a warm one ---
-target=$(for s in $SIZES; do echo "$s"; done | grep -E '^(100k|300k|1m)$' | tail -n 1)
+target=$(for s in $SIZES; do echo "$s"; done | grep -E '^(100k|300k|1m)$' | tail -n 1 || true)
 if [ -n "$target" ] && [ "${STAGES:-1}" = 1 ]; then
     echo "stages at $target (one worker, best of three)"
     {
@@ -99,7 +100,7 @@ if [ -n "$target" ] && [ "${STAGES:-1}" = 1 ]; then
         echo
         echo '```'
         "$BENCH" stages "$WORK/$target.jsonl.gz" 1 2>/dev/null
-        "$BENCH" stages "$WORK/$target.bson" 1 2>/dev/null | tail -n +2
+        "$BENCH" stages "$WORK/$target.bson" 1 2>/dev/null
         echo
         echo "The report's pass in a fresh process, then again in the same process (compiled code warm):"
         MESAIDES_BENCH_REPEAT=1 "$BENCH" cold-report "$WORK/$target.jsonl.gz" "$OUT/cold-$target"
