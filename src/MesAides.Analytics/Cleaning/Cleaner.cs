@@ -68,7 +68,7 @@ public sealed class Cleaner(CleaningOptions? options = null)
             return CleaningRules.EditedCopy;
         }
 
-        var date = ParisCalendar.Date(situation.DateDeValeur);
+        var date = situation.Date;
         var individuals = situation.Individuals;
         if (_implausibleAge)
         {

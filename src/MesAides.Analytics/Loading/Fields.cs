@@ -190,7 +190,7 @@ internal static class Fields
             }
         }
 
-        return Instant(node, field) is { } instant ? ParisCalendar.Date(instant) : null;
+        return Instant(node, field) is { } instant ? ParisTime.Date(instant) : null;
     }
 
     private static bool TryDateOnly(string text, out DateOnly day) =>
@@ -446,48 +446,6 @@ internal static class IsoDates
         }
 
         return true;
-    }
-}
-
-/// <summary>
-/// Paris calendar dates of UTC instants from a table of UTC offsets per day, filled as days are met, instead
-/// of a time-zone conversion per call. Days with a daylight-saving change fall back to the conversion.
-/// </summary>
-internal static class ParisCalendar
-{
-    private const long TicksPerDay = TimeSpan.TicksPerDay;
-    private const int Unknown = 0;
-    private const int Transition = int.MinValue;
-
-    // Days from 1900 to 2100; outside, the conversion is done each time.
-    private static readonly long FirstTicks = new DateTime(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
-    private static readonly int[] OffsetMinutesPlusOne = new int[(int)((new DateTime(2101, 1, 1).Ticks - new DateTime(1900, 1, 1).Ticks) / TicksPerDay)];
-
-    public static DateOnly Date(DateTimeOffset instant) => DateOnly.FromDateTime(Local(instant));
-
-    public static DateTime Local(DateTimeOffset instant)
-    {
-        var utcTicks = instant.UtcTicks;
-        var day = (utcTicks - FirstTicks) / TicksPerDay;
-        if ((ulong)day >= (ulong)OffsetMinutesPlusOne.Length)
-        {
-            return ParisTime.Local(instant);
-        }
-
-        // Benign race: every thread computes the same value for a day.
-        var cached = Volatile.Read(ref OffsetMinutesPlusOne[day]);
-        if (cached == Unknown)
-        {
-            var start = new DateTimeOffset(FirstTicks + (day * TicksPerDay), TimeSpan.Zero);
-            var first = ParisTime.Zone.GetUtcOffset(start);
-            var last = ParisTime.Zone.GetUtcOffset(start.AddTicks(TicksPerDay - 1));
-            cached = first == last ? (int)first.TotalMinutes + 1 : Transition;
-            Volatile.Write(ref OffsetMinutesPlusOne[day], cached);
-        }
-
-        return cached == Transition
-            ? ParisTime.Local(instant)
-            : new DateTime(utcTicks + ((cached - 1) * TimeSpan.TicksPerMinute), DateTimeKind.Unspecified);
     }
 }
 

@@ -32,7 +32,7 @@ public static class SituationMapper
         {
             StorageFormat.A => Legacy.Map(root),
             StorageFormat.B => OpenFisca.Map(root),
-            _ => Answers.Map(root, ParisCalendar.Date(date)),
+            _ => Answers.Map(root, ParisTime.Date(date)),
         };
 
         return new Situation(id, format, version is { } v ? (int)v : null, date, status, modifiedFrom, household, individuals);

@@ -45,7 +45,7 @@ public sealed class ReportRunner(Geography? geography = null)
                 continue;
             }
 
-            var date = ParisCalendar.Date(situation.DateDeValeur);
+            var date = situation.Date;
             if (period.Contains(date))
             {
                 first = first is null || date < first ? date : first;
@@ -83,7 +83,7 @@ public sealed class ReportRunner(Geography? geography = null)
         DateOnly? last = null;
         foreach (var situation in source.Stream(scan))
         {
-            if (run.Keep(situation) && ParisCalendar.Date(situation.DateDeValeur) is var day && (last is null || day > last))
+            if (run.Keep(situation) && situation.Date is var day && (last is null || day > last))
             {
                 last = day;
             }
