@@ -24,23 +24,7 @@ internal static class Legacy
             Fields.Code(adresse["codeInsee"u8], "logement.adresse.codeInsee"),
             Fields.Name(adresse["nomCommune"u8], "logement.adresse.nomCommune") ?? Fields.Name(adresse["ville"u8], "logement.adresse.ville"));
 
-        var individuals = ImmutableArray.CreateBuilder<Individual>();
-        var index = 0;
-        foreach (var node in root["individus"u8].Items())
-        {
-            try
-            {
-                individuals.Add(MapIndividual(node, index));
-            }
-            catch (MappingException e)
-            {
-                throw new MappingException(e.Reason, $"individus[{index}].{e.Field}", e.Message);
-            }
-
-            index++;
-        }
-
-        return (household, individuals.DrainToImmutable());
+        return (household, SituationMapper.MapIndividuals(root["individus"u8], static (node, index) => MapIndividual(node, index)));
     }
 
     private static Individual MapIndividual<TNode>(TNode node, int index)

@@ -23,23 +23,7 @@ internal static class OpenFisca
             Fields.Code(menage["depcom"u8], "menage.depcom"),
             Fields.Name(menage["nom_commune"u8], "menage.nom_commune"));
 
-        var individuals = ImmutableArray.CreateBuilder<Individual>();
-        var index = 0;
-        foreach (var node in root["individus"u8].Items())
-        {
-            try
-            {
-                individuals.Add(MapIndividual(node, index));
-            }
-            catch (MappingException e)
-            {
-                throw new MappingException(e.Reason, $"individus[{index}].{e.Field}", e.Message);
-            }
-
-            index++;
-        }
-
-        return (household, individuals.DrainToImmutable());
+        return (household, SituationMapper.MapIndividuals(root["individus"u8], static (node, index) => MapIndividual(node, index)));
     }
 
     private static Individual MapIndividual<TNode>(TNode node, int index)

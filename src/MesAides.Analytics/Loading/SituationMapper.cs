@@ -96,6 +96,29 @@ public static class SituationMapper
         throw new MappingException(RejectionReasons.MissingField, "dateDeValeur", "no date of value (nor createdAt, nor an ObjectId _id)");
     }
 
+    /// <summary>Maps each element of <c>individus</c> (A and B); an error names the individual's position.</summary>
+    internal static ImmutableArray<Individual> MapIndividuals<TNode>(TNode individus, Func<TNode, int, Individual> map)
+        where TNode : struct, IDocNode<TNode>
+    {
+        var individuals = ImmutableArray.CreateBuilder<Individual>();
+        var index = 0;
+        foreach (var node in individus.Items())
+        {
+            try
+            {
+                individuals.Add(map(node, index));
+            }
+            catch (MappingException e)
+            {
+                throw new MappingException(e.Reason, $"individus[{index}].{e.Field}", e.Message);
+            }
+
+            index++;
+        }
+
+        return individuals.DrainToImmutable();
+    }
+
     /// <summary>Roles are stored as such in A and B; C derives them from ids (<c>enfant_0</c>).</summary>
     internal static string? RoleFromId(string id) =>
         id.StartsWith("enfant", StringComparison.Ordinal) ? "enfant"
