@@ -52,19 +52,15 @@ public readonly struct BsonNode : IDocNode<BsonNode>
 
             var span = Span;
             var end = _offset + ReadLength(span, _offset) - 1;
-            var position = _offset + 4;
-            while (position < end)
+            for (var position = _offset + 4; position < end;)
             {
-                var type = span[position];
-                var nameStart = position + 1;
-                var nameEnd = span[nameStart..].IndexOf((byte)0) + nameStart;
-                var valueStart = nameEnd + 1;
-                if (span[nameStart..nameEnd].SequenceEqual(utf8Name))
+                var element = Element(span, position);
+                if (span[element.NameStart..element.NameEnd].SequenceEqual(utf8Name))
                 {
-                    return new BsonNode(_buffer, valueStart, type);
+                    return new BsonNode(_buffer, element.ValueStart, element.Type);
                 }
 
-                position = valueStart + ValueSize(span, valueStart, type);
+                position = element.Next;
             }
 
             return default;
@@ -107,12 +103,19 @@ public readonly struct BsonNode : IDocNode<BsonNode>
     private (byte Type, string? Name, int ValueStart, int Next) ReadElement(int position, bool nameNeeded)
     {
         var span = Span;
+        var element = Element(span, position);
+        var name = nameNeeded ? Encoding.UTF8.GetString(span[element.NameStart..element.NameEnd]) : null;
+        return (element.Type, name, element.ValueStart, element.Next);
+    }
+
+    /// <summary>The element at <paramref name="position"/>: type, name bytes, value start, and where the next one begins.</summary>
+    private static (byte Type, int NameStart, int NameEnd, int ValueStart, int Next) Element(ReadOnlySpan<byte> span, int position)
+    {
         var type = span[position];
         var nameStart = position + 1;
         var nameEnd = span[nameStart..].IndexOf((byte)0) + nameStart;
         var valueStart = nameEnd + 1;
-        var name = nameNeeded ? Encoding.UTF8.GetString(span[nameStart..nameEnd]) : null;
-        return (type, name, valueStart, valueStart + ValueSize(span, valueStart, type));
+        return (type, nameStart, nameEnd, valueStart, valueStart + ValueSize(span, valueStart, type));
     }
 
     public string? GetString() => _type switch
@@ -143,20 +146,16 @@ public readonly struct BsonNode : IDocNode<BsonNode>
 
         var span = Span;
         var end = _offset + ReadLength(span, _offset) - 1;
-        var position = _offset + 4;
-        while (position < end)
+        for (var position = _offset + 4; position < end;)
         {
-            var type = span[position];
-            var nameStart = position + 1;
-            var nameEnd = span[nameStart..].IndexOf((byte)0) + nameStart;
-            var valueStart = nameEnd + 1;
-            var value = new BsonNode(_buffer, valueStart, type);
-            if (!visitor.Visit(span[nameStart..nameEnd], null, Unsafe.As<BsonNode, TNode>(ref value)))
+            var element = Element(span, position);
+            var value = new BsonNode(_buffer, element.ValueStart, element.Type);
+            if (!visitor.Visit(span[element.NameStart..element.NameEnd], null, Unsafe.As<BsonNode, TNode>(ref value)))
             {
                 return;
             }
 
-            position = valueStart + ValueSize(span, valueStart, type);
+            position = element.Next;
         }
     }
 
