@@ -54,30 +54,30 @@ public static class HtmlReport
         }
 
         page.Section("housing", text.Housing, null);
-        page.Chart(HousingCharts.Donut(current.Housing));
-        page.Chart(HousingCharts.VersusCensus(current.Housing, Census.Housing2012));
-        page.Chart(HousingCharts.Details(current.Housing));
+        page.ChartIf(current.Housing.ByCategory.Values, () => HousingCharts.Donut(current.Housing));
+        page.ChartIf(current.Housing.ByCategory.Values, () => HousingCharts.VersusCensus(current.Housing, Census.Housing2012));
+        page.ChartIf(current.Housing.ByDetail.Select(d => d.Situations), () => HousingCharts.Details(current.Housing));
         page.Table(current.Housing.Categories);
         page.Table(current.Housing.Details);
         page.Chart(RentCharts.Distribution(current.Rent));
-        page.Chart(RentCharts.ByDepartement(current.Rent));
+        page.ChartIf(current.Rent.Departements.Take(20).Select(d => d.Situations), () => RentCharts.ByDepartement(current.Rent));
         page.Table(current.Rent.Summary);
 
         page.Section("resources", text.Resources, text.ResourcesIntro);
-        page.Chart(ResourceCharts.Top(current.Resources));
-        page.Chart(ResourceCharts.WithoutTopTwo(current.Resources));
+        page.ChartIf(current.Resources.Top().Select(t => t.Individuals), () => ResourceCharts.Top(current.Resources));
+        page.ChartIf(current.Resources.WithoutTopTwo().Select(t => t.Individuals), () => ResourceCharts.WithoutTopTwo(current.Resources));
         page.Table(current.Resources.TypeTable);
         page.Table(current.Resources.SummaryTable);
 
         page.Section("income", text.Income, text.IncomeIntro);
-        page.Chart(IncomeCharts.Histogram(current.Income));
+        page.ChartIf(current.Income.Bins.Select(b => b.Situations), () => IncomeCharts.Histogram(current.Income));
         page.Chart(IncomeCharts.Density(current.Income));
         page.Table(current.Income.Histogram);
         page.Table(current.Income.Summary);
 
         page.Section("ages", text.Ages, null);
-        page.Chart(AgeCharts.Bands(current.Ages));
-        page.Chart(AgeCharts.Children(current.Ages));
+        page.ChartIf(current.Ages.Ages.Select(a => a.Individuals), () => AgeCharts.Bands(current.Ages));
+        page.ChartIf(current.Ages.Children.Select(c => c.Situations), () => AgeCharts.Children(current.Ages));
         page.Table(current.Ages.HouseholdTable);
         page.Table(current.Ages.CoupleTable);
 
@@ -206,6 +206,19 @@ public static class HtmlReport
         public int MinCell => suppression.MinCell;
 
         public bool Publishable(IEnumerable<long> counts) => !counts.Any(c => suppression.Hides(c));
+
+        /// <summary>Draws a chart of category counts only when none of them is suppressed in its table; says so otherwise.</summary>
+        public void ChartIf(IEnumerable<long> counts, Func<GenericChart> chart)
+        {
+            if (Publishable(counts))
+            {
+                Chart(chart());
+            }
+            else
+            {
+                Note(text.TooSmallForChart(MinCell));
+            }
+        }
 
         public string SuppressionNote => suppression.IsOn ? text.Suppressed(suppression.MinCell) : text.NoSuppression;
 

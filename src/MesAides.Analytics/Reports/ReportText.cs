@@ -72,8 +72,8 @@ internal sealed class ReportText(string language)
         "Mean position of the chosen answer when options are shown in the form's order or by decreasing frequency: the difference is the options read less per situation.");
 
     public string TooSmallForChart(int minCell) => T(
-        $"Certains effectifs par jour, semaine ou créneau horaire sont inférieurs à {minCell} : ces graphiques ne sont pas publiés (tables complètes avec --min-cell 0, usage interne).",
-        $"Some counts per day, week or time slot are below {minCell}: those charts are not published (full tables with --min-cell 0, internal use).");
+        $"Certains effectifs de ce graphique sont inférieurs à {minCell} : il n'est pas publié (tables complètes avec --min-cell 0, usage interne).",
+        $"Some counts of this chart are below {minCell}: it is not published (full tables with --min-cell 0, internal use).");
 
     public string Method => T("Méthode et définitions", "Method and definitions");
 

@@ -71,6 +71,20 @@ public partial class HtmlReportTests
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Charts_that_would_reveal_a_suppressed_count_are_not_published()
+    {
+        var path = Samples.Write(Samples.Documents(80), MesAides.Analytics.Sample.SampleFormat.Jsonl);
+
+        var open = Render(new ReportOptions { MinCell = 0 }, SituationSource.Open(path));
+        var secret = Render(new ReportOptions { MinCell = 11 }, SituationSource.Open(path));
+
+        int Charts(string html) => Regex.Count(html, "Plotly\\.newPlot\\(", RegexOptions.None, TimeSpan.FromSeconds(5));
+        Assert.True(Charts(secret) < Charts(open), $"{Charts(secret)} charts with suppression, {Charts(open)} without");
+        Assert.Contains("est pas publié", secret, StringComparison.Ordinal);
+        Assert.DoesNotContain("est pas publié", open, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<(script|link)[^>]+(src|href)\\s*=\\s*[\"']?(https?:)?//", RegexOptions.IgnoreCase)]
     private static partial Regex ScriptOrStylesheetFromNetwork();
 }
