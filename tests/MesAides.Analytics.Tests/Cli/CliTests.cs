@@ -130,4 +130,27 @@ public class CliTests
         Assert.Equal(2, code);
         Assert.Contains("mongodb://", error, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The options are a contract with other tools: each verb's help is approved against a committed snapshot.
+    /// After an intended change: <c>MESAIDES_APPROVE_HELP=1 dotnet test --filter Help_</c>, then commit.
+    /// </summary>
+    [Theory]
+    [InlineData("report")]
+    [InlineData("export")]
+    [InlineData("generate-sample")]
+    public void Help_of_each_verb_is_the_approved_one(string verb)
+    {
+        var snapshot = Path.Combine(Paths.RepoRoot, "tests", "MesAides.Analytics.Tests", "Cli", "Help", verb + ".txt");
+        var (code, output, _) = Run(verb, "--help");
+        var help = string.Join("\n", output.ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd())).TrimEnd() + "\n";
+        if (Environment.GetEnvironmentVariable("MESAIDES_APPROVE_HELP") == "1")
+        {
+            File.WriteAllText(snapshot, help);
+        }
+
+        Assert.Equal(0, code);
+        Assert.True(File.Exists(snapshot), $"{snapshot} is missing: run with MESAIDES_APPROVE_HELP=1");
+        Assert.Equal(File.ReadAllText(snapshot), help);
+    }
 }
