@@ -57,6 +57,31 @@ public static class ChartHtml
             + $"<script>Plotly.newPlot({JsonConvert.SerializeObject(id, Json)}, {data}, {layout}, {config});</script>\n";
     }
 
+    /// <summary>Escapes the five HTML-significant characters and leaves accents readable (WebUtility.HtmlEncode writes é as &amp;#233;).</summary>
+    public static string Encode(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return text ?? string.Empty;
+        }
+
+        var html = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => html.Append("&amp;"),
+                '<' => html.Append("&lt;"),
+                '>' => html.Append("&gt;"),
+                '"' => html.Append("&quot;"),
+                '\'' => html.Append("&#39;"),
+                _ => html.Append(c),
+            };
+        }
+
+        return html.ToString();
+    }
+
     /// <summary>One chart as a self-contained offline HTML file.</summary>
     public static void Save(GenericChart chart, string path, string title)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MesAides.Analytics.Analyses;
+using MesAides.Analytics.Charts;
 using MesAides.Analytics.Cleaning;
 using MesAides.Analytics.Loading;
 using Microsoft.Data.Analysis;
@@ -223,28 +224,6 @@ public static class NotebookHtml
         html.Append("</p>");
     }
 
-    /// <summary>Escapes the five HTML-significant characters and leaves accents readable (WebUtility.HtmlEncode writes é as &amp;#233;).</summary>
-    public static string Encode(string? text)
-    {
-        if (string.IsNullOrEmpty(text) || text.AsSpan().IndexOfAny("&<>\"'") < 0)
-        {
-            return text ?? string.Empty;
-        }
-
-        var html = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            _ = c switch
-            {
-                '&' => html.Append("&amp;"),
-                '<' => html.Append("&lt;"),
-                '>' => html.Append("&gt;"),
-                '"' => html.Append("&quot;"),
-                '\'' => html.Append("&#39;"),
-                _ => html.Append(c),
-            };
-        }
-
-        return html.ToString();
-    }
+    /// <summary>Escapes the five HTML-significant characters and leaves accents readable (ChartHtml.Encode).</summary>
+    public static string Encode(string? text) => ChartHtml.Encode(text);
 }

@@ -171,30 +171,7 @@ public static class HtmlReport
             """);
     }
 
-    /// <summary>Escapes the five characters that matter in HTML text and attributes, and leaves accents readable.</summary>
-    internal static string Html(string? text)
-    {
-        if (string.IsNullOrEmpty(text) || text.AsSpan().IndexOfAny("&<>\"'") < 0)
-        {
-            return text ?? string.Empty;
-        }
-
-        var escaped = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            escaped.Append(c switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
-            });
-        }
-
-        return escaped.ToString();
-    }
+    internal static string Html(string? text) => ChartHtml.Encode(text);
 
     /// <summary>Builds the page; sections, charts and tables are appended in reading order.</summary>
     private sealed class Page(Suppression suppression, ReportText text)
